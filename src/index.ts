@@ -1,0 +1,9 @@
+// The library API: everything the CLI uses.
+export * from './plan/types.js';
+export { diskProject, memoryProject, type Project } from './project/project.js';
+export { providers, type Provider } from './providers/index.js';
+export { renderDockerfile } from './render/dockerfile.js';
+export { renderDockerignore } from './render/dockerignore.js';
+export { planInit, initFolder, detectProject } from './init/init.js';
+export { UserError, DecisionNeeded, ExitCode } from './util/errors.js';
+export { main } from './cli/main.js';
