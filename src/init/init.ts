@@ -50,13 +50,16 @@ function describeLookedFor(stack: string): string {
 /** Reads a project and produces the plan, the Dockerfile and the .dockerignore, writing nothing. */
 export function planInit(project: Project, options: InitOptions, render: { comments?: boolean } = {}, existingDockerignore?: string): InitResult {
   const { provider, facts } = detectProject(project, options);
-  const plan = provider.plan(facts, options);
+  return renderPlan(project, provider.plan(facts, options), render, existingDockerignore);
+}
+
+function renderPlan(project: Project, plan: BuildPlan, render: { comments?: boolean }, existingDockerignore?: string): InitResult {
   const dockerfile = renderDockerfile(plan, render);
   const dockerignore = renderDockerignore({
     entries: plan.dockerignore.entries,
     keep: plan.dockerignore.keep,
     existing: existingDockerignore,
-    gitignore: project.readText('.gitignore'),
+    gitignore: project.at(plan.context).readText('.gitignore'),
   });
   return { plan, dockerfile, dockerignore };
 }
@@ -74,9 +77,13 @@ export interface WriteOptions {
 export function initFolder(dir: string, options: InitOptions, write: WriteOptions & { comments?: boolean; dryRun?: boolean }): InitResult & { written: string[] } {
   const project = diskProject(dir);
   const dockerfilePath = join(project.root, write.file ?? 'Dockerfile');
-  const ignorePath = join(project.root, '.dockerignore');
+  // The plan says where the build context is (a workspace root for a monorepo package); the
+  // .dockerignore belongs there. Plan once to learn it, then merge with the file found there.
+  const { provider, facts } = detectProject(project, options);
+  const plan = provider.plan(facts, options);
+  const ignorePath = join(project.root, plan.context, '.dockerignore');
   const existingIgnore = existsSync(ignorePath) ? readFileSync(ignorePath, 'utf8') : undefined;
-  const result = planInit(project, options, { comments: write.comments }, existingIgnore);
+  const result = renderPlan(project, plan, { comments: write.comments }, existingIgnore);
   if (write.dryRun) return { ...result, written: [] };
   if (!write.force) {
     const present = [dockerfilePath, ignorePath].filter((p) => existsSync(p));

@@ -21,6 +21,12 @@ export interface BuildPlan {
   /** The full argv the container runs (ENTRYPOINT + CMD as the user sees it). */
   cmd: string[];
   dockerignore: DockerignorePlan;
+  /**
+   * The build context, relative to the project folder: '.' normally; the workspace root for a
+   * package inside a monorepo (its lockfile lives there). The .dockerignore is written there, and
+   * COPY sources in the plan are relative to it.
+   */
+  context: string;
   /** Things the user should act on (e.g. native modules on Alpine). */
   warnings: string[];
   /** Things the user should know (e.g. why there is no HEALTHCHECK). */

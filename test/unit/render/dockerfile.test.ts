@@ -32,6 +32,7 @@ const plan: BuildPlan = {
   user: '65532',
   cmd: ['/nodejs/bin/node', 'server.js'],
   dockerignore: { entries: [], keep: [] },
+  context: '.',
   warnings: [],
   notes: [],
 };
