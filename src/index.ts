@@ -6,4 +6,5 @@ export { renderDockerfile } from './render/dockerfile.js';
 export { renderDockerignore } from './render/dockerignore.js';
 export { planInit, initFolder, detectProject } from './init/init.js';
 export { UserError, DecisionNeeded, ExitCode } from './util/errors.js';
+export * from './engine/index.js';
 export { main } from './cli/main.js';
