@@ -1,4 +1,5 @@
 import type { Provider } from './provider.js';
+import { goProvider } from './go/index.js';
 
 /**
  * The providers, in detection order: the first whose `detect` returns facts wins.
@@ -6,6 +7,6 @@ import type { Provider } from './provider.js';
  * package.json too), Python last (a pyproject.toml or requirements.txt often sits beside other
  * stacks' tooling). `--stack` bypasses the order.
  */
-export const providers: Provider<any>[] = [];
+export const providers: Provider<any>[] = [goProvider];
 
 export type { Provider } from './provider.js';
