@@ -86,7 +86,7 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
     if (r.path.startsWith('../') || r.path.startsWith('/')) warnings.push(`go.mod replaces ${r.module} with ${r.path}, outside the build context: the build cannot see it (vendor it, or build from the parent folder)`);
   }
   const needsDownload = facts.mod.requires.length > 0 && !facts.vendored;
-  if (needsDownload && !facts.hasGoSum) warnings.push('go.mod has requirements but there is no go.sum: the build will fail with "missing go.sum entry"; run `go mod tidy` and commit go.sum');
+  if (needsDownload && !facts.hasGoSum) warnings.push('go.mod has requirements but there is no go.sum: module checksums are not pinned and `go build` may stop with "missing go.sum entry"; run `go mod tidy` and commit go.sum');
 
   const builder = flavor === 'alpine' ? `golang:${go.tag}-alpine` : `golang:${go.tag}`;
   const manifests = ['go.mod', ...(facts.hasGoSum ? ['go.sum'] : [])];
@@ -139,10 +139,10 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
     runtimeSteps.push({ kind: 'copy', from: 'build', sources: ['/etc/ssl/certs/ca-certificates.crt'], dest: '/etc/ssl/certs/ca-certificates.crt', comment: 'Debian slim has no CA bundle: take the builder\'s, for outgoing TLS' });
   }
   runtimeSteps.push({ kind: 'copy', from: 'build', sources: [out], dest: binary });
-  runtimeSteps.push({ kind: 'user', user: DISTROLESS_USER, comment: 'numeric non-root user (distroless "nonroot")' });
+  runtimeSteps.push({ kind: 'user', user: DISTROLESS_USER, comment: flavor === 'alpine' || flavor === 'slim' ? 'numeric non-root user: no passwd entry needed' : 'numeric non-root user (distroless "nonroot")' });
   runtimeSteps.push({ kind: 'expose', port });
   if (main.healthFlag) {
-    runtimeSteps.push({ kind: 'healthcheck', argv: [binary, `-${main.healthFlag}`], interval: '30s', timeout: '3s', startPeriod: '5s', retries: 3, comment: `the app's own -${main.healthFlag} flag: there is no shell or curl in this image` });
+    runtimeSteps.push({ kind: 'healthcheck', argv: [binary, `-${main.healthFlag}`], interval: '30s', timeout: '3s', startPeriod: '5s', retries: 3, comment: `the app's own -${main.healthFlag} flag${flavor === 'alpine' || flavor === 'slim' ? '' : ': distroless has no shell or curl'}` });
   } else {
     notes.push(`no HEALTHCHECK: ${flavor === 'alpine' || flavor === 'slim' ? 'the runtime image has no curl or wget for it' : 'distroless has no shell and no curl'}, and the app has no health flag of its own; probe it from the orchestrator, or add a -healthcheck flag`);
   }
