@@ -1,0 +1,4 @@
+FROM node:20-slim
+RUN true
+FROM nosuch/image:1
+COPY --from=0 /etc/hostname /x
