@@ -9,3 +9,12 @@ export {
   type IgnoreParseError,
   type ParsedDockerignore,
 } from './matcher.js';
+export { walkContext, displayName, type WalkResult, type SentEntry, type WalkProblem } from './walk.js';
+export { translateGitignore } from './gitignore.js';
+export { copyInstructions, sourceMatcher, cleanSource, type CopyInstruction } from './copies.js';
+export { findSecrets, findJunk, findPatternProblems, type ContextFinding } from './findings.js';
+export { cacheMap, STEP_KEYWORDS, type CacheMap, type StageRebuild } from './cache.js';
+export { findLayerOrder, isDependencyInstall, isManifest, type LayerOrderFinding } from './layers.js';
+export { analyzeContext, fixedDockerignore, ignoreFileFor, type ContextOptions, type ContextReport, type CopyReport } from './analyze.js';
+export { gitChangedPaths } from './git.js';
+export { formatReport, reportJson, formatBytes } from './format.js';

@@ -154,6 +154,8 @@ export interface ContextMatcher {
   canPruneDir(relDir: string): boolean;
   /** The last pattern that matches the path (the one that decides), if any. */
   decidingPattern(relPath: string): IgnorePattern | undefined;
+  /** Whether pattern number `index` (exception or not) matches the path or a parent of it. */
+  patternMatches(index: number, relPath: string): boolean;
 }
 
 export function createMatcher(input: string | readonly IgnorePattern[]): ContextMatcher {
@@ -195,6 +197,10 @@ export function createMatcher(input: string | readonly IgnorePattern[]): Context
         if (single[i]!.ignores(rel)) return patterns[i];
       }
       return undefined;
+    },
+    patternMatches(index: number, relPath: string): boolean {
+      const one = single[index];
+      return one !== undefined && one.ignores(normalize(relPath));
     },
   };
 }

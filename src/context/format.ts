@@ -1,0 +1,133 @@
+import type { ContextReport } from './analyze.js';
+
+export interface Colors {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  cyan(s: string): string;
+}
+
+const plain: Colors = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s, cyan: (s) => s };
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+}
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** The JSON of `stagecraft context --json` (the contract other tools read; see the issue). */
+export function reportJson(report: ContextReport, opts: { listFiles?: boolean } = {}): Record<string, unknown> {
+  const { walk, dockerignoreText: _t, ignorePath: _p, cache, ...rest } = report;
+  void _t;
+  void _p;
+  return {
+    ...rest,
+    ...(cache
+      ? {
+          rebuild: cache.stages.map((s) => ({ stage: s.stage, built: s.built, line: s.line, instruction: s.instruction, reason: s.reason, steps: s.steps, totalSteps: s.totalSteps, stepLines: s.stepLines })),
+          cache: { steps: cache.steps, totalSteps: cache.totalSteps, ignoredChanges: cache.ignoredChanges, unusedChanges: cache.unusedChanges },
+        }
+      : {}),
+    ...(opts.listFiles ? { files: walk.sent.map((s) => s.path) } : {}),
+  };
+}
+
+/** The human report. */
+export function formatReport(report: ContextReport, c: Colors = plain, opts: { listFiles?: boolean } = {}): string {
+  const out: string[] = [];
+  const sev = (s: string): string => (s === 'error' ? c.red(s) : s === 'warning' ? c.yellow(s) : c.dim(s));
+  out.push(`${c.bold('Build context')} ${report.context}`);
+  out.push(`  Dockerfile:    ${report.dockerfile ?? c.dim('(none found: no COPY analysis)')}`);
+  out.push(`  .dockerignore: ${report.ignoreFile ?? c.dim('(none: everything is sent)')}`);
+  out.push(`  sent:          ${c.bold(plural(report.fileCount, 'file'))}, ${c.bold(formatBytes(report.bytes))}`);
+  out.push(`  kept out:      ${plural(report.excluded.fileCount, 'file')}, ${formatBytes(report.excluded.bytes)} (${plural(report.excluded.prunedFolders, 'folder')} not even walked)`);
+
+  if (report.saved.length > 0) {
+    out.push('', c.bold('What the .dockerignore saved'));
+    for (const s of report.saved) out.push(`  ${formatBytes(s.bytes).padStart(9)}  ${plural(s.files, 'file').padEnd(14)} ${s.path}`);
+  }
+  if (report.largestFolders.length > 0) {
+    out.push('', c.bold('Largest folders sent'));
+    for (const f of report.largestFolders) out.push(`  ${formatBytes(f.bytes).padStart(9)}  ${plural(f.files, 'file').padEnd(14)} ${f.path}`);
+  }
+  if (report.largestFiles.length > 0) {
+    out.push('', c.bold('Largest files sent'));
+    for (const f of report.largestFiles) out.push(`  ${formatBytes(f.bytes).padStart(9)}  ${f.path}`);
+  }
+
+  if (report.findings.length > 0) {
+    out.push('', c.bold('Findings'));
+    for (const f of report.findings) {
+      const size = f.files > 0 ? c.dim(` (${plural(f.files, 'file')}, ${formatBytes(f.bytes)})`) : '';
+      out.push(`  ${sev(f.severity)} ${c.cyan(f.code)} ${f.path}: ${f.message}${size}${f.fix ? c.dim(`  fix: ${f.fix}`) : ''}`);
+    }
+  }
+
+  if (report.copies.length > 0) {
+    out.push('', c.bold('What each COPY/ADD takes'));
+    for (const cp of report.copies) {
+      const what = cp.from !== undefined ? `from ${cp.from}` : `${plural(cp.fileCount, 'file')}, ${formatBytes(cp.bytes)}`;
+      out.push(`  line ${cp.line} [${cp.stage}] ${cp.keyword} ${cp.sources.join(' ')} -> ${cp.dest}: ${what}`);
+      if (cp.missing.length > 0) out.push(`    ${c.red('takes nothing')} for ${cp.missing.join(', ')} (the build fails: not in the context)`);
+      if (cp.ignored.length > 0) out.push(`    ${c.red('excluded by the .dockerignore')}: ${cp.ignored.join(', ')} (COPY cannot see it)`);
+      if (cp.secrets.length > 0) out.push(`    ${c.red('secrets')}: ${cp.secrets.slice(0, 5).join(', ')}${cp.secrets.length > 5 ? ', ...' : ''}`);
+      if (cp.junk.length > 0) out.push(`    ${c.yellow('junk')}: ${cp.junk.join(', ')}`);
+    }
+    const leaks = report.stages.filter((s) => s.secrets.length > 0 || s.junk.length > 0);
+    for (const s of leaks) {
+      const tag = s.final ? c.red('final image') : `stage ${s.stage}`;
+      const parts = [
+        ...s.secrets.slice(0, 5).map((x) => `${x.path} (at ${x.imagePath})`),
+        ...s.junk.map((j) => `${j.path} (${plural(j.files, 'file')})`),
+      ];
+      out.push(`  ${tag}${s.final ? ` [${s.stage}]` : ''} holds: ${parts.join(', ')}`);
+    }
+    if (report.finalImage.secrets.length === 0 && report.copies.some((cp) => cp.secrets.length > 0)) {
+      out.push(`  ${c.green('no secret reaches the final image')} (it stays in build stages; still in the build cache)`);
+    }
+  }
+
+  for (const l of report.layerOrder) {
+    out.push('', c.bold(`Layer order [${l.stage}]`));
+    out.push(`  line ${l.copyLine} ${l.copy} brings ${plural(l.offenderCount, 'source file')} in before the dependency install on line ${l.installLine}:`);
+    out.push(`  editing any of them reinstalls every dependency (e.g. ${l.offenders.slice(0, 3).join(', ')}).`);
+    out.push('  Copy the manifests first:');
+    for (const f of l.fix) out.push(`    ${c.green(f)}`);
+  }
+
+  if (report.cache) {
+    const cm = report.cache;
+    out.push('', c.bold('Cache map'));
+    for (const s of cm.stages) {
+      if (!s.built) {
+        out.push(`  [${s.stage}] ${c.dim('not built for this target')}`);
+        continue;
+      }
+      if (s.line === null) out.push(`  [${s.stage}] ${c.green('cached')} (${plural(s.totalSteps, 'step')})`);
+      else out.push(`  [${s.stage}] ${c.yellow(`re-runs from line ${s.line}`)} ${s.instruction}: ${s.reason}; ${s.steps}/${s.totalSteps} steps`);
+    }
+    out.push(`  ${cm.steps} of ${cm.totalSteps} steps re-run`);
+    if (cm.ignoredChanges.length > 0) out.push(`  ${c.dim(`excluded by the .dockerignore, rebuild nothing: ${cm.ignoredChanges.join(', ')}`)}`);
+    if (cm.unusedChanges.length > 0) out.push(`  ${c.dim(`taken by no COPY, rebuild nothing: ${cm.unusedChanges.join(', ')}`)}`);
+  }
+
+  if (report.recommended.length > 0) {
+    out.push('', `${c.bold('Recommended .dockerignore additions')} (stagecraft context --fix writes them):`);
+    for (const r of report.recommended) out.push(`  ${r}`);
+  }
+  if (opts.listFiles) {
+    out.push('', c.bold('Files sent'));
+    for (const s of report.walk.sent) out.push(`  ${s.path}`);
+  }
+  return `${out.join('\n')}\n`;
+}
