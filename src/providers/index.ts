@@ -1,5 +1,6 @@
 import type { Provider } from './provider.js';
 import { goProvider } from './go/index.js';
+import { bunProvider } from './bun/index.js';
 
 /**
  * The providers, in detection order: the first whose `detect` returns facts wins.
@@ -7,6 +8,6 @@ import { goProvider } from './go/index.js';
  * package.json too), Python last (a pyproject.toml or requirements.txt often sits beside other
  * stacks' tooling). `--stack` bypasses the order.
  */
-export const providers: Provider<any>[] = [goProvider];
+export const providers: Provider<any>[] = [goProvider, bunProvider];
 
 export type { Provider } from './provider.js';
