@@ -41,6 +41,12 @@ function tidyMetadata(s: string): string {
   return s;
 }
 
+/** `COPY --from=build /out/app /app/app` as written (continuations joined). */
+export function instructionText(i: Instruction): string {
+  const flags = i.flags.map((f) => (f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`));
+  return [i.keyword, ...flags, i.args].join(' ').replace(/\s+/g, ' ').trim();
+}
+
 function keywordOf(instruction: string): string {
   return instruction.split(/\s+/)[0]!.toUpperCase();
 }
@@ -86,7 +92,7 @@ export function mapLayers(input: MapLayersInput): Layer[] {
         layer.stage = stageName(instructions[j]!);
         layer.line = instructions[j]!.line;
         // The Dockerfile's own text says more than the history (`COPY --from=build ...` keeps its --from).
-        layer.instruction = `${instructions[j]!.keyword} ${instructions[j]!.args}`.replace(/\s+/g, ' ').trim();
+        layer.instruction = instructionText(instructions[j]!);
         next = j + 1;
         break;
       }

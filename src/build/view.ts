@@ -27,7 +27,7 @@ export function stepName(v: VertexState): string {
 }
 
 function truncate(s: string, width: number): string {
-  const one = s.replace(/\s+/g, ' ');
+  const one = s.replace(/[\t ]*[\r\n]+[\t ]*/g, ' ');
   return one.length <= width ? one : `${one.slice(0, Math.max(0, width - 1))}…`;
 }
 
