@@ -1,6 +1,7 @@
 import type { Provider } from './provider.js';
 import { goProvider } from './go/index.js';
 import { bunProvider } from './bun/index.js';
+import { nodeProvider } from './node/index.js';
 
 /**
  * The providers, in detection order: the first whose `detect` returns facts wins.
@@ -8,6 +9,6 @@ import { bunProvider } from './bun/index.js';
  * package.json too), Python last (a pyproject.toml or requirements.txt often sits beside other
  * stacks' tooling). `--stack` bypasses the order.
  */
-export const providers: Provider<any>[] = [goProvider, bunProvider];
+export const providers: Provider<any>[] = [goProvider, bunProvider, nodeProvider];
 
 export type { Provider } from './provider.js';
