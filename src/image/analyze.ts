@@ -181,3 +181,9 @@ export function folderTree(root: TreeNode, opts: { minShare?: number; maxDepth?:
   };
   return build(root, '', 0);
 }
+
+/** Only the image's layer digests, reading no layer (for a base image given as an archive). */
+export async function archiveDiffIds(file: string, options: { platform?: Platform } = {}): Promise<string[]> {
+  const scan = await scanArchive(file, { configOnly: true });
+  return resolveImage(scan, options).config.rootfs?.diff_ids ?? [];
+}

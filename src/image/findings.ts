@@ -118,7 +118,7 @@ export function findShouldNotShip(input: FindingsInput): Finding[] {
         continue;
       }
     }
-    if (!isDir && (compilers.has(name) || compilerPaths.some((re) => re.test(path))) && (path.includes('/bin/') || path.includes('/libexec/') || path.startsWith('/usr/local/go/'))) {
+    if (!isDir && (compilers.has(name) || compilerPaths.some((re) => re.test(path))) && (path.includes('/bin/') || path.includes('/libexec/') || path.startsWith('/usr/lib/gcc/') || path.startsWith('/usr/local/go/'))) {
       add('compiler', 'warning', `${path}: a ${compilers.get(name) ?? 'compiler toolchain'} ships in the runtime image`, path, node);
       continue;
     }
