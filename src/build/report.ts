@@ -1,21 +1,28 @@
+import { inspectImage } from '../image/inspect.js';
+import type { ImageReport } from '../image/types.js';
+import { renderReport } from '../report/html.js';
+import { writeFileAtomic } from '../util/fs.js';
 import type { BuildResult } from './build.js';
 import type { CompareResult } from './compare.js';
-import { ExitCode, UserError } from '../util/errors.js';
 
 /**
- * `build --report`: hands the built image (and the baseline, under --compare*) to the HTML report
- * renderer of src/report/, which the inspect command shares. Loaded lazily so that a build without
- * --report never loads the image reader.
+ * `build --report`: the built image (and, under --compare*, the baseline beside it) read by the
+ * inspect command's analyser and drawn by the shared HTML renderer of src/report/.
  */
 export async function writeBuildReport(result: BuildResult | CompareResult, file: string): Promise<void> {
-  const specifier = '../report/index.js';
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(specifier)) as Record<string, unknown>;
-  } catch {
-    throw new UserError('--report: the HTML report renderer is not available in this build', ExitCode.usage);
+  const inspectBuilt = (r: BuildResult): Promise<ImageReport> =>
+    inspectImage(r.image, { base: r.baseImage && r.baseImage !== 'scratch' && r.baseSize !== undefined ? r.baseImage : undefined });
+  const images = [await inspectBuilt(result)];
+  const labels = ['stagecraft build'];
+  if ('baseline' in result) {
+    images.push(await inspectBuilt(result.baseline));
+    labels.push(result.baseline.kind === 'naive' ? 'single-stage baseline' : 'baseline');
   }
-  const render = mod.writeBuildReport as ((r: BuildResult | CompareResult, f: string) => Promise<void>) | undefined;
-  if (typeof render !== 'function') throw new UserError('--report: the HTML report renderer has no build report', ExitCode.usage);
-  await render(result, file);
+  const html = renderReport({
+    images,
+    labels: images.length > 1 ? labels : undefined,
+    title: `stagecraft build: ${result.image}`,
+    build: { seconds: result.seconds, cachedSteps: result.cachedSteps, totalSteps: result.totalSteps },
+  });
+  writeFileAtomic(file, html);
 }
