@@ -122,7 +122,7 @@ class MemoryProject extends BaseProject {
     super();
   }
   private key(path: string): string {
-    return posix.normalize(posix.join(this.prefix, path)).replace(/^\.\/?/, '').replace(/\/$/, '');
+    return posix.normalize(posix.join(this.prefix, path)).replace(/^\.(?:\/|$)/, '').replace(/\/$/, '');
   }
   protected label(path: string): string {
     return this.key(path);
