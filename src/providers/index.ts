@@ -1,6 +1,7 @@
 import type { Provider } from './provider.js';
 import { goProvider } from './go/index.js';
 import { bunProvider } from './bun/index.js';
+import { pythonProvider } from './python/index.js';
 import { nodeProvider } from './node/index.js';
 
 /**
@@ -9,6 +10,6 @@ import { nodeProvider } from './node/index.js';
  * package.json too), Python last (a pyproject.toml or requirements.txt often sits beside other
  * stacks' tooling). `--stack` bypasses the order.
  */
-export const providers: Provider<any>[] = [goProvider, bunProvider, nodeProvider];
+export const providers: Provider<any>[] = [goProvider, bunProvider, nodeProvider, pythonProvider];
 
 export type { Provider } from './provider.js';
