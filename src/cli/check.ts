@@ -1,12 +1,65 @@
-import type { Command } from 'commander';
-import { UserError } from '../util/errors.js';
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { ExitCode, UserError } from '../util/errors.js';
+import { result } from './main.js';
 
-// Placeholder: the owner of `stagecraft check` replaces this file.
+const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
 export function register(program: Command): void {
   program
     .command('check')
-    .description('(not implemented yet)')
-    .action(() => {
-      throw new UserError('stagecraft check is not implemented yet');
+    .description('lint Dockerfiles: multi-stage aware, hadolint/BuildKit/Trivy/Checkov IDs understood, safe fixes')
+    .argument('[paths...]', 'Dockerfiles or folders (default: every Dockerfile below the current folder); - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github', 'checkstyle']))
+    .addOption(new Option('--preset <preset>', 'rule set (default recommended)').choices(['recommended', 'strict', 'all']))
+    .option('--rule <id=severity>', 'override a rule by id or alias: error, warning, info or off (repeatable)', collect)
+    .option('--only <ids>', 'run only these rules (ids or aliases, comma-separated)', collect)
+    .option('--trusted-registry <host>', 'registry FROM may use (repeatable); unset = any', collect)
+    .option('--ignore-path <pattern>', 'skip matching files when discovering (repeatable)', collect)
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above (default warning)').choices(['error', 'warning', 'info']))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => {
+      if (!/^\d+$/.test(v)) throw new UserError(`--max-warnings expects a number, got "${v}"`, ExitCode.usage);
+      return Number(v);
+    })
+    .option('--target <stage>', 'the stage that ships (rules about the final image look at it)')
+    .option('--context <dir>', 'build context for every file (default: the Dockerfile\'s folder)')
+    .option('--fix', 'apply the safe fixes in place (stdin: print the fixed file)')
+    .option('--fix-dry-run', 'print the diff --fix would apply, change nothing')
+    .option('-c, --config <file>', 'config file (default: the nearest stagecraft.config.json)')
+    .option('--no-config', 'ignore stagecraft.config.json')
+    .action(async (paths: string[], opts: Record<string, unknown>) => {
+      const { runCheck } = await import('../lint/check.js');
+      const overrides: Record<string, string> = {};
+      for (const r of (opts.rule as string[] | undefined) ?? []) {
+        const m = /^([^=]+)=(error|warning|info|off)$/.exec(r);
+        if (!m) throw new UserError(`--rule expects id=severity (error, warning, info, off), got "${r}"`, ExitCode.usage);
+        overrides[m[1]!] = m[2]!;
+      }
+      const run = runCheck(
+        {
+          paths,
+          config: opts.config === false ? false : (opts.config as string | undefined),
+          format: opts.format as never,
+          preset: opts.preset as never,
+          rules: Object.keys(overrides).length > 0 ? (overrides as never) : undefined,
+          only: opts.only as string[] | undefined,
+          trustedRegistries: opts.trustedRegistry as string[] | undefined,
+          ignorePaths: opts.ignorePath as string[] | undefined,
+          failOn: opts.failOn as never,
+          maxWarnings: opts.maxWarnings as number | undefined,
+          target: opts.target as string | undefined,
+          context: opts.context as string | undefined,
+          fix: opts.fix === true,
+          fixDryRun: opts.fixDryRun === true,
+        },
+        (file, text) => writeFileSync(file, text),
+      );
+      const machine = (run.config.format ?? 'stylish') !== 'stylish';
+      const stdinFix = paths.includes('-') && opts.fix === true && opts.fixDryRun !== true;
+      // The diff of --fix-dry-run and a fixed stdin are the output; "fixed <file>" notes are not.
+      const fixToStdout = opts.fixDryRun === true || stdinFix;
+      if (run.fixReport) (fixToStdout && !(machine && opts.fixDryRun === true) ? process.stdout : process.stderr).write(run.fixReport);
+      (stdinFix ? process.stderr : process.stdout).write(run.output);
+      result.code = run.code;
     });
 }

@@ -1,12 +1,25 @@
-import type { Command } from 'commander';
-import { UserError } from '../util/errors.js';
+import { Option, type Command } from 'commander';
+import { color, printJson } from './output.js';
 
-// Placeholder: the owner of `stagecraft rules` replaces this file.
 export function register(program: Command): void {
   program
     .command('rules')
-    .description('(not implemented yet)')
-    .action(() => {
-      throw new UserError('stagecraft rules is not implemented yet');
+    .description('list the lint rules with their severity, preset, scope and aliases')
+    .option('--json', 'print JSON (id, severity, description, aliases, scope, fixable, url)')
+    .addOption(new Option('--preset <preset>', 'only the rules of this preset').choices(['recommended', 'strict', 'all']))
+    .action(async (opts: { json?: boolean; preset?: 'recommended' | 'strict' | 'all' }) => {
+      const { rules, describeRules, PRESETS } = await import('../lint/index.js');
+      const list = opts.preset ? rules.filter((r) => PRESETS.indexOf(r.preset) <= PRESETS.indexOf(opts.preset!)) : rules;
+      const described = describeRules(list);
+      if (opts.json) {
+        printJson(described);
+        return;
+      }
+      const width = Math.max(...described.map((r) => r.id.length));
+      for (const r of described) {
+        const tags = [r.preset, r.scope === 'final' ? 'final stage' : '', r.fixable ? 'fixable' : '', r.needsContext ? 'needs context' : ''].filter(Boolean).join(', ');
+        process.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n${' '.repeat(width + 11)}${color.dim(`${tags}${r.aliases.length ? ` · ${r.aliases.join(' ')}` : ''}`)}\n`);
+      }
+      process.stdout.write(`${described.length} rules\n`);
     });
 }

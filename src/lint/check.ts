@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createMatcher, type ContextMatcher } from '../context/index.js';
+import { ExitCode, UserError } from '../util/errors.js';
+import { findConfig, loadConfigFile, mergeConfigs, resolveSeverities, type CheckConfig } from './config.js';
+import { diskBuildContext } from './context.js';
+import { discoverDockerfiles } from './discover.js';
+import { SEVERITY_RANK, type FileResult } from './finding.js';
+import { fixText, unifiedDiff } from './fix.js';
+import { formatters } from './formatters/index.js';
+import { lintText, type LintOptions } from './linter.js';
+import { rules } from './registry.js';
+
+export interface CheckOptions extends CheckConfig {
+  paths: string[];
+  cwd?: string;
+  /** A config file to use; `false` to use none; default: the nearest stagecraft.config.json. */
+  config?: string | false;
+  target?: string;
+  /** Build context folder for every file (default: each Dockerfile's folder; unknown for stdin). */
+  context?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  /** Reads standard input (for `-`). */
+  readStdin?: () => string;
+}
+
+export interface CheckRun {
+  results: FileResult[];
+  /** Formatted report. */
+  output: string;
+  /** Diffs (`--fix-dry-run`) or a summary of written files (`--fix`). */
+  fixReport: string;
+  code: number;
+  config: CheckConfig;
+  configFile: string | undefined;
+}
+
+/** Everything `stagecraft check` does, as a function: discover, lint, fix, format, decide the exit code. */
+export function runCheck(options: CheckOptions, write: (file: string, text: string) => void): CheckRun {
+  const cwd = options.cwd ?? process.cwd();
+  const configFile = options.config === false ? undefined : options.config ? resolve(cwd, options.config) : findConfig(cwd);
+  const fromFile = configFile ? loadConfigFile(configFile) : undefined;
+  const { paths, cwd: _cwd, config: _config, target, context, fix, fixDryRun, readStdin, ...flags } = options;
+  const config = mergeConfigs({ preset: 'recommended', failOn: 'warning', format: 'stylish' }, fromFile, flags);
+  const severities = resolveSeverities(rules, config);
+  const ignoreBase = configFile ? dirname(configFile) : cwd;
+  const files = discoverDockerfiles(paths, cwd, []).filter((f) => f === '-' || !ignoredByConfig(f, cwd, ignoreBase, config.ignorePaths));
+  if (files.length === 0 && paths.length > 0) throw new UserError(`no Dockerfile found in ${paths.join(', ')}`, ExitCode.usage, undefined, undefined, 'stagecraft looks for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile');
+
+  const results: FileResult[] = [];
+  const sources = new Map<string, string>();
+  const fixReports: string[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = file === '-' ? (readStdin ?? (() => readFileSync(0, 'utf8')))() : readFileSync(resolve(cwd, file), 'utf8');
+    } catch (err) {
+      throw new UserError(`cannot read ${file}: ${(err as Error).message}`, ExitCode.usage, file);
+    }
+    const contextDir = context ? resolve(cwd, context) : file === '-' ? undefined : dirname(resolve(cwd, file));
+    const lintOptions: LintOptions = {
+      severities,
+      target,
+      settings: { trustedRegistries: config.trustedRegistries ?? [] },
+      buildContext: contextDir ? diskBuildContext(contextDir, file === '-' ? undefined : resolve(cwd, file)) : undefined,
+    };
+    if (target !== undefined) {
+      const probe = lintText(text, file, { ...lintOptions, severities: new Map() });
+      if (probe.df.stages.length > 0 && !probe.df.stages.some((s) => s.name === target.toLowerCase())) {
+        throw new UserError(`no stage named "${target}"`, ExitCode.usage, file, undefined, `stages: ${probe.df.stages.map((s) => s.nameAsWritten ?? String(s.index)).join(', ')}`);
+      }
+    }
+    if (fix || fixDryRun) {
+      const fixed = fixText(text, file, lintOptions);
+      if (fixed.changed) {
+        if (fixDryRun) fixReports.push(unifiedDiff(file, text, fixed.output));
+        else if (file === '-') fixReports.push(fixed.output);
+        else {
+          write(resolve(cwd, file), fixed.output);
+          fixReports.push(`fixed ${file} (${fixed.applied} change${fixed.applied === 1 ? '' : 's'})\n`);
+        }
+      }
+      // After --fix the report is about what is left; a dry run reports the file as it is.
+      if (fix && !fixDryRun) {
+        sources.set(file, fixed.output);
+        results.push({ file, findings: fixed.remaining });
+        continue;
+      }
+    }
+    sources.set(file, text);
+    results.push({ file, findings: lintText(text, file, lintOptions).findings });
+  }
+
+  const format = config.format ?? 'stylish';
+  const output = formatters[format](results, { rules, sources, cwd });
+  return { results, output, fixReport: fixReports.join(''), code: exitCodeFor(results, config), config, configFile };
+}
+
+export function exitCodeFor(results: readonly FileResult[], config: CheckConfig): number {
+  const threshold = SEVERITY_RANK[config.failOn ?? 'warning'];
+  const all = results.flatMap((r) => r.findings);
+  if (all.some((f) => SEVERITY_RANK[f.severity] >= threshold)) return ExitCode.refused;
+  if (config.maxWarnings !== undefined && all.filter((f) => f.severity === 'warning').length > config.maxWarnings) return ExitCode.refused;
+  return ExitCode.ok;
+}
+
+function ignoredByConfig(file: string, cwd: string, base: string, patterns: string[] | undefined): boolean {
+  if (!patterns || patterns.length === 0) return false;
+  const rel = resolve(cwd, file).slice(base.length + 1).split('\\').join('/');
+  return discoverMatcher(patterns).ignores(rel);
+}
+
+const matchers = new Map<string, ContextMatcher>();
+function discoverMatcher(patterns: string[]): ContextMatcher {
+  const key = patterns.join('\n');
+  let m = matchers.get(key);
+  if (!m) matchers.set(key, (m = createMatcher(key)));
+  return m;
+}

@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ExitCode, UserError } from '../util/errors.js';
+import { aliasIndex } from './pragmas.js';
+import { PRESETS, SEVERITIES, type AnyRule, type Preset, type Severity } from './rule.js';
+
+export const CONFIG_FILE = 'stagecraft.config.json';
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'checkstyle'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+/** What `stagecraft.config.json` may say (schema/stagecraft.config.schema.json); every key is also a flag. */
+export interface CheckConfig {
+  preset?: Preset;
+  /** Severity overrides by rule id or alias: `{ "DL3008": "off", "final-user-root": "error" }`. */
+  rules?: Record<string, Severity | 'off'>;
+  /** Run only these rules (ids or aliases), whatever the preset. */
+  only?: string[];
+  /** Registries FROM may use; empty or absent = any. */
+  trustedRegistries?: string[];
+  /** Files not to check when discovering Dockerfiles (.dockerignore-style patterns, relative to the config's folder). */
+  ignorePaths?: string[];
+  failOn?: Severity;
+  maxWarnings?: number;
+  format?: FormatName;
+}
+
+export interface LoadedConfig {
+  config: CheckConfig;
+  /** The file it came from, when any. */
+  file: string | undefined;
+}
+
+/** Finds `stagecraft.config.json` in `dir` or a parent (nearest wins). */
+export function findConfig(dir: string): string | undefined {
+  let d = resolve(dir);
+  for (;;) {
+    const f = join(d, CONFIG_FILE);
+    if (existsSync(f)) return f;
+    const up = dirname(d);
+    if (up === d) return undefined;
+    d = up;
+  }
+}
+
+export function loadConfigFile(file: string): CheckConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UserError(`cannot read the config: ${(err as Error).message}`, ExitCode.usage, file);
+  }
+  return validateConfig(raw, file);
+}
+
+/** Checks the shape (the same constraints as the JSON Schema) and returns it typed. */
+export function validateConfig(raw: unknown, file = CONFIG_FILE): CheckConfig {
+  const fail = (msg: string): never => {
+    throw new UserError(`invalid config: ${msg}`, ExitCode.usage, file, undefined, 'see schema/stagecraft.config.schema.json');
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('expected a JSON object');
+  const o = raw as Record<string, unknown>;
+  const known = new Set(['$schema', 'preset', 'rules', 'only', 'trustedRegistries', 'ignorePaths', 'failOn', 'maxWarnings', 'format']);
+  for (const k of Object.keys(o)) if (!known.has(k)) fail(`unknown key "${k}" (known: ${[...known].filter((x) => x !== '$schema').join(', ')})`);
+  const strings = (k: string): void => {
+    if (o[k] !== undefined && (!Array.isArray(o[k]) || !(o[k] as unknown[]).every((x) => typeof x === 'string'))) fail(`"${k}" must be an array of strings`);
+  };
+  if (o.preset !== undefined && !PRESETS.includes(o.preset as Preset)) fail(`"preset" must be one of ${PRESETS.join(', ')}`);
+  if (o.rules !== undefined) {
+    if (typeof o.rules !== 'object' || o.rules === null || Array.isArray(o.rules)) fail('"rules" must be an object of rule id -> severity');
+    for (const [k, v] of Object.entries(o.rules as object)) {
+      if (v !== 'off' && !SEVERITIES.includes(v as Severity)) fail(`rules.${k} must be one of error, warning, info, off`);
+    }
+  }
+  strings('only');
+  strings('trustedRegistries');
+  strings('ignorePaths');
+  if (o.failOn !== undefined && !SEVERITIES.includes(o.failOn as Severity)) fail('"failOn" must be one of error, warning, info');
+  if (o.maxWarnings !== undefined && (typeof o.maxWarnings !== 'number' || !Number.isInteger(o.maxWarnings) || o.maxWarnings < 0)) fail('"maxWarnings" must be a non-negative integer');
+  if (o.format !== undefined && !FORMATS.includes(o.format as FormatName)) fail(`"format" must be one of ${FORMATS.join(', ')}`);
+  const { $schema: _schema, ...config } = o;
+  return config as CheckConfig;
+}
+
+/** Later sources win key by key; rule overrides are merged, lists replaced. */
+export function mergeConfigs(...parts: (CheckConfig | undefined)[]): CheckConfig {
+  const out: CheckConfig = {};
+  for (const p of parts) {
+    if (!p) continue;
+    for (const [k, v] of Object.entries(p)) {
+      if (v === undefined) continue;
+      if (k === 'rules') out.rules = { ...out.rules, ...(v as Record<string, Severity | 'off'>) };
+      else (out as Record<string, unknown>)[k] = v;
+    }
+  }
+  return out;
+}
+
+/**
+ * The rules to run and their severity: the preset's rules at their default severity, then the
+ * overrides (by id or alias; `off` removes), then `only` restricts the set (with its overrides).
+ * Unknown ids are an error so a typo does not silently disable nothing.
+ */
+export function resolveSeverities(rules: readonly AnyRule[], config: CheckConfig): Map<string, Severity> {
+  const level = PRESETS.indexOf(config.preset ?? 'recommended');
+  const index = aliasIndex(rules);
+  const idsOf = (key: string, where: string): string[] => {
+    const ids = index.get(key.toLowerCase());
+    if (!ids) throw new UserError(`unknown rule "${key}" in ${where}`, ExitCode.usage, undefined, undefined, 'run `stagecraft rules` for the list of ids and aliases');
+    return ids;
+  };
+  const out = new Map<string, Severity>();
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  if (config.only && config.only.length > 0) {
+    for (const key of config.only) for (const id of idsOf(key, '--only')) out.set(id, byId.get(id)!.severity);
+  } else {
+    for (const r of rules) if (PRESETS.indexOf(r.preset) <= level) out.set(r.id, r.severity);
+  }
+  for (const [key, sev] of Object.entries(config.rules ?? {})) {
+    for (const id of idsOf(key, 'the rule overrides')) {
+      if (sev === 'off') out.delete(id);
+      else if (!config.only || config.only.length === 0 || out.has(id)) out.set(id, sev);
+    }
+  }
+  // Syntax problems are always reported unless explicitly turned off.
+  if (!out.has('syntax') && config.rules?.syntax !== 'off' && byId.has('syntax')) out.set('syntax', byId.get('syntax')!.severity);
+  return out;
+}

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { createMatcher, type ContextMatcher } from '../context/index.js';
+import { translateGitignore } from '../context/gitignore.js';
+import { ExitCode, UserError } from '../util/errors.js';
+
+/** `Dockerfile`, `Containerfile`, `*.Dockerfile`, `Dockerfile.*` (not backups, not `.dockerignore` files). */
+export function isDockerfileName(name: string): boolean {
+  if (/\.(dockerignore|bak|orig|rej|swp|md|txt|json|ya?ml)$|~$/i.test(name)) return false;
+  return /^(Dockerfile|Containerfile)$/i.test(name) || /^(Dockerfile|Containerfile)\.[^.].*$/i.test(name) || /^.+\.(Dockerfile|Containerfile)$/i.test(name);
+}
+
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+/**
+ * Expands the command-line paths into Dockerfiles: a file is taken as given, a folder is walked
+ * (respecting each folder's .gitignore), `-` stays `-` (standard input). No path = the current folder.
+ * `ignore` (config `ignorePaths`) drops matches, relative to `cwd`.
+ */
+export function discoverDockerfiles(paths: readonly string[], cwd: string, ignore: readonly string[] = []): string[] {
+  const ignoreMatcher = ignore.length > 0 ? createMatcher(ignore.join('\n')) : undefined;
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const push = (p: string): void => {
+    const rel = relative(cwd, p).split(sep).join('/');
+    if (ignoreMatcher && ignoreMatcher.ignores(rel)) return;
+    const display = rel === '' || rel.startsWith('..') ? p : rel;
+    if (!seen.has(display)) {
+      seen.add(display);
+      out.push(display);
+    }
+  };
+  for (const p of paths.length === 0 ? ['.'] : paths) {
+    if (p === '-') {
+      out.push('-');
+      continue;
+    }
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new UserError(`no such file or folder: ${p}`, ExitCode.usage);
+    }
+    if (st.isFile()) push(abs);
+    else if (st.isDirectory()) walk(abs, [], push);
+  }
+  return out;
+}
+
+interface Scope {
+  dir: string;
+  matcher: ContextMatcher;
+}
+
+function walk(dir: string, scopes: Scope[], push: (p: string) => void): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  const here = [...scopes];
+  if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+    try {
+      const lines = translateGitignore(readFileSync(join(dir, '.gitignore'), 'utf8'));
+      if (lines.length > 0) here.push({ dir, matcher: createMatcher(lines.join('\n')) });
+    } catch {
+      // An unreadable .gitignore ignores nothing.
+    }
+  }
+  const ignored = (abs: string): boolean => here.some((s) => s.matcher.ignores(relative(s.dir, abs).split(sep).join('/')));
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const abs = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (ALWAYS_SKIPPED.has(e.name) || ignored(abs)) continue;
+      walk(abs, here, push);
+    } else if (e.isFile() && isDockerfileName(e.name) && !ignored(abs)) {
+      push(abs);
+    }
+  }
+}

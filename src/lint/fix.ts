@@ -1,0 +1,107 @@
+import type { Finding } from './finding.js';
+import { lintText, type LintOptions } from './linter.js';
+import type { Fix } from './rule.js';
+
+/** Applies non-overlapping fixes (the first one wins on overlap) to `text`. */
+export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
+  const fixes: Fix[] = [];
+  for (const f of findings) for (const x of f.fix ?? []) fixes.push(x);
+  fixes.sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  let applied = 0;
+  for (const f of fixes) {
+    if (f.start < pos || f.end > text.length || f.start > f.end) continue;
+    if (text.slice(f.start, f.end) === f.text) continue;
+    out += text.slice(pos, f.start) + f.text;
+    pos = f.end;
+    applied++;
+  }
+  out += text.slice(pos);
+  return { text: out, applied };
+}
+
+export interface FixResult {
+  /** The fixed file text (BOM kept when there was one). */
+  output: string;
+  changed: boolean;
+  /** Number of replacements made. */
+  applied: number;
+  /** What is left after fixing. */
+  remaining: Finding[];
+}
+
+/**
+ * Lints and fixes until nothing fixable is left (fixes can uncover others; bounded passes).
+ * Fixes only touch the characters they replace, so comments, blank lines and continuations stay.
+ */
+export function fixText(input: string, file: string | undefined, options: LintOptions = {}): FixResult {
+  let { df, findings } = lintText(input, file, options);
+  const bom = df.bom ? '\ufeff' : '';
+  let text = df.text;
+  let applied = 0;
+  for (let pass = 0; pass < 10; pass++) {
+    const r = applyFixes(text, findings);
+    if (r.applied === 0) break;
+    applied += r.applied;
+    text = r.text;
+    ({ df, findings } = lintText(text, file, options));
+  }
+  const output = bom + text;
+  return { output, changed: output !== (typeof input === 'string' ? input : output), applied, remaining: findings };
+}
+
+/** A unified diff of two texts (whole-file hunks with 2 lines of context), for `--fix-dry-run`. */
+export function unifiedDiff(file: string, before: string, after: string): string {
+  if (before === after) return '';
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const out = [`--- ${file}`, `+++ ${file} (fixed)`];
+  // Fixes replace within lines and never add or remove lines in bulk, so a line-by-line walk with
+  // a small lookahead keeps hunks aligned.
+  let i = 0;
+  let j = 0;
+  const changes: { i: number; j: number; del: string[]; add: string[] }[] = [];
+  while (i < a.length || j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    const start = { i, j };
+    const del: string[] = [];
+    const add: string[] = [];
+    // Find the next resynchronising line within a short window.
+    let synced = false;
+    for (let k = 0; k < 6 && !synced; k++) {
+      for (let l = 0; l < 6; l++) {
+        if (i + k < a.length && j + l < b.length && a[i + k] === b[j + l] && (k > 0 || l > 0)) {
+          del.push(...a.slice(i, i + k));
+          add.push(...b.slice(j, j + l));
+          i += k;
+          j += l;
+          synced = true;
+          break;
+        }
+      }
+    }
+    if (!synced) {
+      del.push(...a.slice(i));
+      add.push(...b.slice(j));
+      i = a.length;
+      j = b.length;
+    }
+    changes.push({ i: start.i, j: start.j, del, add });
+  }
+  for (const c of changes) {
+    const ctxStart = Math.max(0, c.i - 2);
+    const before2 = a.slice(ctxStart, c.i);
+    const after2 = a.slice(c.i + c.del.length, c.i + c.del.length + 2);
+    out.push(`@@ -${ctxStart + 1},${before2.length + c.del.length + after2.length} +${c.j - before2.length + 1},${before2.length + c.add.length + after2.length} @@`);
+    for (const l of before2) out.push(` ${l}`);
+    for (const l of c.del) out.push(`-${l}`);
+    for (const l of c.add) out.push(`+${l}`);
+    for (const l of after2) out.push(` ${l}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,20 @@
+import type { Instruction } from '../../dockerfile/index.js';
+import { unquote } from '../../dockerfile/index.js';
+
+/** Sources and destination of COPY/ADD (JSON or plain form; heredoc names excluded). */
+export function copyArgs(i: Instruction): { sources: string[]; dest: string | undefined } {
+  const words = i.json ?? i.words.map(unquote);
+  const args = words.filter((w) => !/^<<-?/.test(w));
+  if (i.heredocs.length > 0) return { sources: [], dest: args[args.length - 1] };
+  if (args.length < 2) return { sources: [], dest: args[0] };
+  return { sources: args.slice(0, -1), dest: args[args.length - 1] };
+}
+
+export function copySources(i: Instruction): string[] {
+  return copyArgs(i).sources;
+}
+
+/** Normalises a COPY source for matching (`./a/` -> `a`). */
+export function normalizeSource(s: string): string {
+  return s.replace(/^\.\/+/, '').replace(/^\/+/, '').replace(/\/+$/, '') || '.';
+}

@@ -1,0 +1,150 @@
+import { finalStage, parseDockerfile, type Dockerfile, type Instruction, type Span, type Stage } from '../dockerfile/index.js';
+import type { BuildContextView } from './context.js';
+import { compareFindings, type Finding } from './finding.js';
+import { applyPragmas, readPragmas } from './pragmas.js';
+import type { AnyRule, Fix, Report, RuleSettings, Severity, Visitors } from './rule.js';
+import { rules as allRules } from './registry.js';
+
+export interface LintOptions {
+  /** The rules to run with their severity (from the config); default: every rule of `recommended`. */
+  severities?: ReadonlyMap<string, Severity>;
+  /** The rule set to draw from (default: every registered rule). */
+  rules?: readonly AnyRule[];
+  /** `--target`: the stage that ships. */
+  target?: string;
+  buildContext?: BuildContextView;
+  settings?: Partial<RuleSettings>;
+  /** Honour `# stagecraft-ignore`, `# hadolint ignore=` and `# check=skip=` (default true). */
+  pragmas?: boolean;
+}
+
+export interface LintOutput {
+  df: Dockerfile;
+  findings: Finding[];
+}
+
+/** Lints Dockerfile text. Never throws for any input; a rule that crashes is reported, not fatal. */
+export function lintText(text: string | Uint8Array, file: string | undefined, options: LintOptions = {}): LintOutput {
+  const df = parseDockerfile(text, file);
+  return { df, findings: lintDockerfile(df, options) };
+}
+
+export function lintDockerfile(df: Dockerfile, options: LintOptions = {}): Finding[] {
+  const ruleSet = options.rules ?? allRules;
+  const severities = options.severities ?? defaultSeverities(ruleSet);
+  const settings: RuleSettings = { trustedRegistries: [], ...options.settings };
+  const target = finalStage(df, options.target);
+  const shipped = shippedStages(df, target);
+  const findings: Finding[] = [];
+
+  interface Active {
+    rule: AnyRule;
+    visitors: Visitors;
+  }
+  const active: Active[] = [];
+  for (const rule of ruleSet) {
+    const severity = severities.get(rule.id);
+    if (!severity) continue;
+    if (rule.needsContext && !options.buildContext) continue;
+    const report = (r: Report<unknown>): void => {
+      findings.push(toFinding(df, rule, severity, r));
+    };
+    try {
+      active.push({ rule, visitors: rule.create({ df, target, settings, buildContext: options.buildContext, report }) });
+    } catch (err) {
+      findings.push(internalFinding(rule, err));
+    }
+  }
+
+  const call = (a: Active, fn: () => void): void => {
+    try {
+      fn();
+    } catch (err) {
+      findings.push(internalFinding(a.rule, err));
+      a.visitors = {};
+    }
+  };
+  const inScope = (a: Active, stage: Stage | undefined): boolean => a.rule.scope === 'all' || (stage !== undefined && shipped.has(stage.index));
+
+  for (const instruction of df.instructions) {
+    const stage = df.stages[instruction.stageIndex];
+    for (const a of active) {
+      if (!inScope(a, stage)) continue;
+      const v = a.visitors;
+      if (instruction.keyword === 'FROM' && stage && v.stage) call(a, () => v.stage!(stage));
+      if (v.instruction) call(a, () => v.instruction!(instruction, stage));
+      const byKeyword = (v as Record<string, unknown>)[instruction.keyword] as ((i: Instruction, s: Stage | undefined) => void) | undefined;
+      if (typeof byKeyword === 'function') call(a, () => byKeyword(instruction, stage));
+      if (stage && v.stageEnd && instruction === stage.instructions[stage.instructions.length - 1]) call(a, () => v.stageEnd!(stage));
+    }
+  }
+  for (const a of active) if (a.visitors.end) call(a, () => a.visitors.end!());
+
+  const syntaxSeverity = severities.get('syntax');
+  if (syntaxSeverity) {
+    const syntaxRule = ruleSet.find((r) => r.id === 'syntax');
+    for (const e of df.errors) {
+      findings.push({ ruleId: 'syntax', aliases: syntaxRule?.aliases ?? [], severity: syntaxSeverity, message: e.message, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, fixable: false });
+    }
+  }
+  const kept = options.pragmas === false ? findings : applyPragmas(findings, readPragmas(df, ruleSet), df);
+  return kept.sort(compareFindings);
+}
+
+/** The stages whose filesystem ends up in the shipped image: the target and the stages it is built FROM. */
+export function shippedStages(df: Dockerfile, target: Stage | undefined): Set<number> {
+  const out = new Set<number>();
+  let s = target;
+  while (s && !out.has(s.index)) {
+    out.add(s.index);
+    s = s.baseStage !== undefined ? df.stages[s.baseStage] : undefined;
+  }
+  return out;
+}
+
+export function defaultSeverities(ruleSet: readonly AnyRule[]): Map<string, Severity> {
+  return new Map(ruleSet.filter((r) => r.preset === 'recommended').map((r) => [r.id, r.severity]));
+}
+
+function toFinding(df: Dockerfile, rule: AnyRule, severity: Severity, r: Report<unknown>): Finding {
+  const span = spanOf(df, r.at);
+  const fixes: Fix[] = r.fix === undefined ? [] : Array.isArray(r.fix) ? r.fix : [r.fix];
+  let message: string;
+  try {
+    message = rule.message(r.data);
+  } catch {
+    message = rule.description;
+  }
+  return {
+    ruleId: rule.id,
+    aliases: rule.aliases,
+    severity,
+    message,
+    ...span,
+    fixable: fixes.length > 0,
+    ...(fixes.length > 0 ? { fix: fixes } : {}),
+  };
+}
+
+/** An instruction is shown by its first line: a long RUN should not highlight twenty lines. */
+function spanOf(df: Dockerfile, at: Instruction | Span): Span {
+  if ('keyword' in at) {
+    const firstLineEnd = at.line === at.endLine ? at.endColumn : (df.lines[at.line - 1]?.length ?? 0) + 1;
+    return { line: at.line, column: at.column, endLine: at.line, endColumn: firstLineEnd };
+  }
+  return { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
+}
+
+function internalFinding(rule: AnyRule, err: unknown): Finding {
+  return {
+    ruleId: rule.id,
+    aliases: rule.aliases,
+    severity: 'error',
+    message: `internal error in rule ${rule.id}: ${(err as Error)?.message ?? String(err)} (please report it)`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    fixable: false,
+  };
+}

@@ -1,0 +1,135 @@
+import type { Dockerfile } from '../dockerfile/index.js';
+import type { Finding } from './finding.js';
+import type { AnyRule } from './rule.js';
+
+/**
+ * Suppressions, ours and the peers' (so that a migrating user loses none):
+ *   # stagecraft-ignore id[,id] -- reason        the instruction below (comment lines directly above it)
+ *   # stagecraft-ignore-stage id[,id] -- reason  the stage the next instruction belongs to
+ *   # stagecraft-ignore-file id[,id] -- reason   the whole file
+ *   # hadolint ignore=DL3008,SC2086              the instruction below
+ *   # hadolint stage ignore=...                  the stage
+ *   # hadolint global ignore=...                 the whole file
+ *   # check=skip=A,B (or skip=all)               BuildKit's directive: the whole file
+ * IDs are stagecraft rule ids or any alias; `all` / `*` mean every rule.
+ */
+export interface Pragmas {
+  file: Set<string>;
+  /** stage index -> rule ids */
+  stage: Map<number, Set<string>>;
+  /** instruction index -> rule ids */
+  instruction: Map<number, Set<string>>;
+}
+
+const ALL = '*';
+
+export function readPragmas(df: Dockerfile, rules: readonly AnyRule[]): Pragmas {
+  const byAlias = aliasIndex(rules);
+  const resolve = (list: string): Set<string> => {
+    const out = new Set<string>();
+    for (const raw of list.split(/[,\s]+/)) {
+      const token = raw.trim().toLowerCase();
+      if (token === '') continue;
+      if (token === 'all' || token === '*') out.add(ALL);
+      for (const id of byAlias.get(token) ?? []) out.add(id);
+    }
+    return out;
+  };
+  const p: Pragmas = { file: new Set(), stage: new Map(), instruction: new Map() };
+
+  if (df.directives.check) {
+    for (const part of df.directives.check.split(';')) {
+      const m = /^\s*skip\s*=\s*(.*)$/i.exec(part);
+      if (!m) continue;
+      const list = m[1]!.trim();
+      // skip=all turns off BuildKit's checks: here, the rules that have a BuildKit alias.
+      if (list.toLowerCase() === 'all') for (const r of rules) if (r.aliases.some(isBuildKitName)) p.file.add(r.id);
+      for (const id of resolve(list)) if (id !== ALL) p.file.add(id);
+    }
+  }
+
+  // Comments that belong to an instruction: the block directly above it.
+  const lineToInstruction = new Map<number, number>();
+  for (const i of df.instructions) for (const c of i.leadingComments) lineToInstruction.set(c.line, i.index);
+  const nextInstructionAfter = (line: number): number | undefined => df.instructions.find((i) => i.line > line)?.index;
+
+  df.lines.forEach((text, idx) => {
+    const line = idx + 1;
+    const t = text.trim();
+    if (!t.startsWith('#')) return;
+    const body = t.replace(/^#+\s*/, '');
+    let m: RegExpExecArray | null;
+    if ((m = /^stagecraft-ignore(?:-(file|stage))?(?:\s+([^\s].*?))?\s*(?:--.*)?$/i.exec(body))) {
+      const kind = m[1]?.toLowerCase();
+      const ids = m[2] ? resolve(m[2].replace(/--.*$/, '')) : new Set([ALL]);
+      add(p, kind === 'file' ? 'file' : kind === 'stage' ? 'stage' : 'instruction', ids, line);
+    } else if ((m = /^hadolint\s+(global\s+|stage\s+)?ignore\s*=\s*(.*)$/i.exec(body))) {
+      const kind = m[1]?.trim().toLowerCase();
+      add(p, kind === 'global' ? 'file' : kind === 'stage' ? 'stage' : 'instruction', resolve(m[2]!), line);
+    }
+  });
+
+  function add(target: Pragmas, kind: 'file' | 'stage' | 'instruction', ids: Set<string>, line: number): void {
+    if (kind === 'file') {
+      for (const id of ids) target.file.add(id);
+      return;
+    }
+    const next = kind === 'instruction' ? lineToInstruction.get(line) : nextInstructionAfter(line);
+    if (next === undefined) return;
+    if (kind === 'instruction') merge(target.instruction, next, ids);
+    else {
+      const stageIndex = df.instructions[next]!.stageIndex;
+      merge(target.stage, stageIndex, ids);
+    }
+  }
+  return p;
+}
+
+function merge(map: Map<number, Set<string>>, key: number, ids: Set<string>): void {
+  const s = map.get(key) ?? new Set<string>();
+  for (const id of ids) s.add(id);
+  map.set(key, s);
+}
+
+export function applyPragmas(findings: Finding[], p: Pragmas, df: Dockerfile): Finding[] {
+  if (p.file.size === 0 && p.stage.size === 0 && p.instruction.size === 0) return findings;
+  const has = (s: Set<string> | undefined, id: string): boolean => s !== undefined && (s.has(id) || s.has(ALL));
+  return findings.filter((f) => {
+    if (has(p.file, f.ruleId)) return false;
+    const instruction = df.instructions.find((i) => f.line >= i.line && f.line <= i.endLine);
+    if (!instruction) return true;
+    if (has(p.instruction.get(instruction.index), f.ruleId)) return false;
+    if (has(p.stage.get(instruction.stageIndex), f.ruleId)) return false;
+    return true;
+  });
+}
+
+/** lower-cased id or alias -> rule ids. `AVD-DS-0001` and `DS-0001` (and Trivy's old `DS001`) all work. */
+export function aliasIndex(rules: readonly AnyRule[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  const put = (k: string, id: string): void => {
+    const key = k.toLowerCase();
+    const list = map.get(key) ?? [];
+    if (!list.includes(id)) list.push(id);
+    map.set(key, list);
+  };
+  for (const r of rules) {
+    put(r.id, r.id);
+    for (const a of r.aliases) {
+      put(a, r.id);
+      const ds = /^(?:AVD-)?DS-?0*(\d+)$/i.exec(a);
+      if (ds) {
+        const n = ds[1]!.padStart(4, '0');
+        put(`DS-${n}`, r.id);
+        put(`AVD-DS-${n}`, r.id);
+        put(`DS${n.slice(1)}`, r.id);
+      }
+    }
+  }
+  return map;
+}
+
+/** BuildKit check names are CamelCase words (hadolint, Trivy and Checkov IDs carry digits). */
+export function isBuildKitName(alias: string): boolean {
+  return /^[A-Z][A-Za-z]+$/.test(alias);
+}

@@ -1,0 +1,20 @@
+// One line per rule: the export name is the id in camelCase, the file is the id.
+export { default as addInsteadOfCopy } from './add-instead-of-copy.js';
+export { default as aptGetYes } from './apt-get-yes.js';
+export { default as copyFromSelf } from './copy-from-self.js';
+export { default as copyFromUnknown } from './copy-from-unknown.js';
+export { default as duplicateStageName } from './duplicate-stage-name.js';
+export { default as finalUserRoot } from './final-user-root.js';
+export { default as frozenInstallWithoutLockfile } from './frozen-install-without-lockfile.js';
+export { default as imageLatestTag } from './image-latest-tag.js';
+export { default as imageUntagged } from './image-untagged.js';
+export { default as installWithoutLockfile } from './install-without-lockfile.js';
+export { default as instructionCasing } from './instruction-casing.js';
+export { default as jsonArgsRecommended } from './json-args-recommended.js';
+export { default as maintainerDeprecated } from './maintainer-deprecated.js';
+export { default as npmOnlyProduction } from './npm-only-production.js';
+export { default as runCd } from './run-cd.js';
+export { default as sourceBeforeInstall } from './source-before-install.js';
+export { default as sudo } from './sudo.js';
+export { default as syntax } from './syntax.js';
+export { default as workdirRelative } from './workdir-relative.js';

@@ -1,0 +1,15 @@
+import rule from '../../../../src/lint/rules/frozen-install-without-lockfile.js';
+import { ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    'FROM node:20\nCOPY package.json package-lock.json ./\nRUN npm ci\n',
+    'FROM node:20\nRUN --mount=type=bind,source=package-lock.json,target=package-lock.json npm ci\n',
+    { code: 'FROM node:20\nCOPY . .\nRUN npm ci\n', context: { 'package.json': '{}', 'package-lock.json': '{}' } },
+  ],
+  invalid: [
+    { code: 'FROM node:20\nCOPY package.json ./\nRUN npm ci\n', errors: [{ line: 3, message: /`npm ci` needs a lockfile/ }] },
+    { code: 'FROM node:20\nCOPY package.json ./\nRUN pnpm install --frozen-lockfile\n', errors: [{ line: 3, message: /pnpm-lock.yaml/ }] },
+    { code: 'FROM node:20\nCOPY . .\nRUN npm ci\n', context: { 'package.json': '{}', 'package-lock.json': '{}', '.dockerignore': 'package-lock.json\n' }, errors: [{ line: 3 }] },
+  ],
+});
