@@ -148,8 +148,9 @@ export function analyzeContext(options: ContextOptions): ContextReport {
   const junk = findJunk(walk.sent, needed);
   const findings = [...secrets, ...junk, ...findPatternProblems(matcher, walk, ignoreName), ...walkProblemFindings(walk.problems)];
 
-  const copyReports = copies.map((c) => copyReport(c, taken.get(c.instruction.index), sizeOf, secrets, junk, root, matcher, df!));
-  const stages = df ? stageReach(df, copies, taken, secrets, junk) : [];
+  const junkOf = junkIndex(junk);
+  const copyReports = copies.map((c) => copyReport(c, taken.get(c.instruction.index), sizeOf, secrets, junkOf, root, matcher, df!));
+  const stages = df ? stageReach(df, copies, taken, secrets, junkOf) : [];
   const finalIdx = df ? finalStage(df, options.target)?.index : undefined;
   const finalReach = stages.find((s) => s.stageIndex === finalIdx);
   for (const s of stages) s.final = s.stageIndex === finalIdx;
@@ -186,18 +187,11 @@ function relOrAbs(root: string, p: string): string {
 
 /** Folders up to two levels down, by bytes sent (deeper ones are inside these). */
 function largestFolders(walk: WalkResult, top: number): { path: string; files: number; bytes: number }[] {
-  const totals = new Map<string, { files: number; bytes: number }>();
-  for (const s of walk.sent) {
-    const segs = s.path.split('/');
-    for (let d = 1; d < segs.length && d <= 2; d++) {
-      const key = `${segs.slice(0, d).join('/')}/`;
-      const t = totals.get(key) ?? { files: 0, bytes: 0 };
-      t.files++;
-      t.bytes += s.size;
-      totals.set(key, t);
-    }
-  }
-  return [...totals.entries()].map(([path, t]) => ({ path, ...t })).sort((a, b) => b.bytes - a.bytes).slice(0, top);
+  return [...walk.folderTotals.entries()]
+    .filter(([, t]) => t.files > 0)
+    .map(([path, t]) => ({ path, files: t.files, bytes: t.bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, top);
 }
 
 function copyReport(
@@ -205,7 +199,7 @@ function copyReport(
   files: string[] | undefined,
   sizeOf: Map<string, number>,
   secrets: ContextFinding[],
-  junk: ContextFinding[],
+  junkOf: (path: string) => ContextFinding | undefined,
   root: string,
   matcher: ContextMatcher,
   df: Dockerfile,
@@ -225,7 +219,7 @@ function copyReport(
   const secretSet = new Set(secrets.map((f) => f.path));
   const junkHit = new Set<string>();
   for (const p of list) {
-    const j = junkOf(p, junk);
+    const j = junkOf(p);
     if (j) junkHit.add(j.path);
   }
   return {
@@ -244,12 +238,20 @@ function copyReport(
   };
 }
 
-function junkOf(path: string, junk: ContextFinding[]): ContextFinding | undefined {
-  return junk.find((j) => (j.path.endsWith('/') ? path.startsWith(j.path) : j.path.startsWith('**/') && matchesFamily(j.path, path)));
-}
-
-function matchesFamily(family: string, path: string): boolean {
-  return sourceMatcher(family.slice(3))(posix.basename(path));
+/** Which junk finding a sent path belongs to: a folder (`node_modules/`) or a file family (`**\/*.log`). */
+function junkIndex(junk: ContextFinding[]): (path: string) => ContextFinding | undefined {
+  const tests = junk.map((j) => {
+    if (j.path.endsWith('/')) return (p: string) => p.startsWith(j.path);
+    if (j.path.startsWith('**/')) {
+      const m = sourceMatcher(j.path.slice(3));
+      return (p: string) => m(posix.basename(p));
+    }
+    return (p: string) => p === j.path;
+  });
+  return (path) => {
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(path)) return junk[i];
+    return undefined;
+  };
 }
 
 interface Taint {
@@ -260,7 +262,7 @@ interface Taint {
 }
 
 /** Follows secret and junk files from the context through COPY and COPY --from into every stage. */
-function stageReach(df: Dockerfile, copies: CopyInstruction[], taken: Map<number, string[]>, secrets: ContextFinding[], junk: ContextFinding[]): StageReach[] {
+function stageReach(df: Dockerfile, copies: CopyInstruction[], taken: Map<number, string[]>, secrets: ContextFinding[], junkOf: (path: string) => ContextFinding | undefined): StageReach[] {
   const secretSet = new Set(secrets.map((f) => f.path));
   const taint = new Map<number, Taint[]>();
   const byIndex = new Map(copies.map((c) => [c.instruction.index, c]));
@@ -290,7 +292,7 @@ function stageReach(df: Dockerfile, copies: CopyInstruction[], taken: Map<number
       if (c.fromImage !== undefined) continue;
       for (const p of taken.get(i.index) ?? []) {
         const isSecret = secretSet.has(p);
-        const j = junkOf(p, junk);
+        const j = junkOf(p);
         if (!isSecret && !j) continue;
         const source = c.resolvedSources.find((s) => sourceMatcher(s)(p)) ?? '.';
         items.push({ path: p, imagePath: destinationOf(c, source, p, workdir), secret: isSecret, junkPath: j?.path });

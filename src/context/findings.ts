@@ -155,16 +155,28 @@ const JUNK: JunkRule[] = [
 export function findJunk(sent: readonly SentEntry[], needed: (path: string) => boolean = () => false): ContextFinding[] {
   const groups = new Map<string, ContextFinding>();
   const venvRoots = new Set(sent.filter((e) => e.path.endsWith('/pyvenv.cfg')).map((e) => posix.dirname(e.path)));
+  // Folder names are tested once each, not once per file under them.
+  const dirRule = new Map<string, JunkRule | null>();
+  const ruleForDir = (name: string, top: boolean): JunkRule | undefined => {
+    const key = `${top ? '1' : '0'}${name}`;
+    let r = dirRule.get(key);
+    if (r === undefined) {
+      r = JUNK.find((j) => j.dir?.test(name) && (!j.topOnly || top)) ?? null;
+      dirRule.set(key, r);
+    }
+    return r ?? undefined;
+  };
+  const venvRule = JUNK.find((r) => r.code === 'junk-venv')!;
   for (const e of sent) {
     const segs = e.path.split('/');
     let hit: { rule: JunkRule; root: string; family: boolean } | undefined;
     for (let i = 0; i < segs.length - 1 && !hit; i++) {
+      const rule = ruleForDir(segs[i]!, i === 0);
+      const isVenv = venvRoots.size > 0 && venvRoots.has(segs.slice(0, i + 1).join('/'));
+      if (!rule && !isVenv) continue;
       const root = segs.slice(0, i + 1).join('/');
-      if (venvRoots.has(root)) hit = { rule: JUNK.find((r) => r.code === 'junk-venv')!, root, family: false };
-      for (const rule of JUNK) {
-        if (hit) break;
-        if (rule.dir?.test(segs[i]!) && (!rule.topOnly || i === 0) && !needed(root)) hit = { rule, root, family: false };
-      }
+      if (isVenv) hit = { rule: venvRule, root, family: false };
+      else if (rule && !needed(root)) hit = { rule, root, family: false };
     }
     if (!hit) {
       const name = segs[segs.length - 1]!;
@@ -197,10 +209,8 @@ export function findPatternProblems(matcher: ContextMatcher, walk: WalkResult, i
   for (const e of matcher.errors) {
     out.push({ kind: 'pattern', code: 'pattern-error', severity: 'error', path: e.source, line: e.line, message: `${ignoreFile}:${e.line}: ${e.message}`, files: 0, bytes: 0 });
   }
-  const candidates = [walk.visitedDirs, walk.excludedFiles, walk.sent.map((s) => s.path)];
   matcher.patterns.forEach((p, i) => {
-    const used = candidates.some((list) => list.some((path) => matcher.patternMatches(i, path)));
-    if (!used) {
+    if (!walk.patternUsed[i]) {
       out.push({
         kind: 'pattern',
         code: 'pattern-unused',

@@ -8,6 +8,7 @@ export {
   type IgnorePattern,
   type IgnoreParseError,
   type ParsedDockerignore,
+  type MatchState,
 } from './matcher.js';
 export { walkContext, displayName, type WalkResult, type SentEntry, type WalkProblem } from './walk.js';
 export { translateGitignore } from './gitignore.js';

@@ -8,6 +8,31 @@ const dockerignore = require('@balena/dockerignore') as (opts?: { ignorecase?: b
 interface BalenaIgnore {
   add(patterns: string | string[]): BalenaIgnore;
   ignores(path: string): boolean;
+  // Internals of the frozen 1.0.2 release, used only when present (see ruleTester).
+  _rules?: unknown[];
+  _compile?: (rule: unknown) => { regexp?: RegExp };
+}
+
+/**
+ * A test of one pattern against one path, without its parents. Uses the RegExp balena compiles
+ * for the rule when its internals are there; otherwise balena's own answer (which also tries
+ * the parents: slower, same result once OR-ed with the parent's state).
+ */
+function ruleTester(single: BalenaIgnore): (path: string) => boolean {
+  const rule = single._rules?.[0];
+  const re = rule !== undefined && typeof single._compile === 'function' ? single._compile.call(single, rule).regexp : undefined;
+  if (re instanceof RegExp) return (path) => re.test(path);
+  return (path) => single.ignores(path);
+}
+
+/**
+ * What a walker carries from a folder to its children (moby's MatchInfo): for each pattern,
+ * whether it matched the folder or one of its parents.
+ */
+export interface MatchState {
+  readonly matched: Uint8Array;
+  /** The verdict for the path itself. */
+  readonly excluded: boolean;
 }
 
 /** One usable line of a .dockerignore, after Docker's reading rules. */
@@ -156,6 +181,14 @@ export interface ContextMatcher {
   decidingPattern(relPath: string): IgnorePattern | undefined;
   /** Whether pattern number `index` (exception or not) matches the path or a parent of it. */
   patternMatches(index: number, relPath: string): boolean;
+  /**
+   * The incremental form of `ignores` for walkers: a child path judged from its folder's state,
+   * testing each pattern against the path alone (a pattern that matched the folder matches every
+   * path below it). Same verdict as `ignores`, without re-testing every parent.
+   */
+  evaluate(relPath: string, parent: MatchState | undefined): MatchState;
+  /** `evaluate` for a leaf (a file): the verdict only, marking the patterns that matched in `used`. */
+  excludedUnder(relPath: string, parent: MatchState | undefined, used?: Uint8Array): boolean;
 }
 
 export function createMatcher(input: string | readonly IgnorePattern[]): ContextMatcher {
@@ -164,6 +197,7 @@ export function createMatcher(input: string | readonly IgnorePattern[]): Context
   // Docker on Linux is case-sensitive; balena defaults to ignoring case.
   const all = dockerignore({ ignorecase: false }).add(patterns.map(toBalena));
   const single = patterns.map((p) => dockerignore({ ignorecase: false }).add(toBalena({ ...p, exception: false })));
+  const testers = single.map(ruleTester);
   const exceptions = patterns.filter((p) => p.exception);
   const wildcardException = exceptions.some((p) => hasWildcards(p.pattern));
 
@@ -197,6 +231,29 @@ export function createMatcher(input: string | readonly IgnorePattern[]): Context
         if (single[i]!.ignores(rel)) return patterns[i];
       }
       return undefined;
+    },
+    evaluate(relPath: string, parent: MatchState | undefined): MatchState {
+      const n = patterns.length;
+      const matched = new Uint8Array(n);
+      let excluded = false;
+      for (let i = 0; i < n; i++) {
+        const hit = parent?.matched[i] === 1 || testers[i]!(relPath);
+        if (hit) {
+          matched[i] = 1;
+          excluded = !patterns[i]!.exception;
+        }
+      }
+      return { matched, excluded };
+    },
+    excludedUnder(relPath: string, parent: MatchState | undefined, used?: Uint8Array): boolean {
+      let excluded = false;
+      for (let i = 0; i < patterns.length; i++) {
+        if (parent?.matched[i] === 1 || testers[i]!(relPath)) {
+          if (used) used[i] = 1;
+          excluded = !patterns[i]!.exception;
+        }
+      }
+      return excluded;
     },
     patternMatches(index: number, relPath: string): boolean {
       const one = single[index];

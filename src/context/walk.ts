@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, posix, resolve, sep } from 'node:path';
-import type { ContextMatcher } from './matcher.js';
+import type { ContextMatcher, MatchState } from './matcher.js';
 
 /** A path the build sends, relative to the context with `/` separators. */
 export interface SentEntry {
@@ -35,9 +35,10 @@ export interface WalkResult {
   excluded: ExcludedTotals;
   /** Per top-level excluded root (a pruned folder or an excluded file's top folder): what it held. */
   excludedBy: Map<string, ExcludedTotals>;
-  /** Every folder walked or pruned, and every excluded file (for "patterns that match nothing"). */
-  visitedDirs: string[];
-  excludedFiles: string[];
+  /** Files and bytes sent under each folder one and two levels down (`a/`, `a/b/`). */
+  folderTotals: Map<string, ExcludedTotals>;
+  /** Per .dockerignore pattern: whether it matched any path seen (for "patterns that match nothing"). */
+  patternUsed: boolean[];
   problems: WalkProblem[];
 }
 
@@ -129,8 +130,8 @@ export function walkContext(rootDir: string, matcher: ContextMatcher, options: W
     prunedDirs: [],
     excluded: { files: 0, bytes: 0 },
     excludedBy: new Map(),
-    visitedDirs: [],
-    excludedFiles: [],
+    patternUsed: matcher.patterns.map(() => false),
+    folderTotals: new Map(),
     problems: [],
   };
   const addExcluded = (rel: string, files: number, bytes: number, isDir = false): void => {
@@ -145,9 +146,32 @@ export function walkContext(rootDir: string, matcher: ContextMatcher, options: W
   };
 
   // Explicit stack: deep trees must not overflow the call stack.
-  const stack: Array<{ abs: string | Buffer; rel: string }> = [{ abs: root, rel: '' }];
+  const used = new Uint8Array(matcher.patterns.length);
+  const judge = (rel: string, parent: MatchState | undefined): MatchState => {
+    const st = matcher.evaluate(rel, parent);
+    for (let i = 0; i < st.matched.length; i++) used[i]! |= st.matched[i]!;
+    return st;
+  };
+  const stack: Array<{ abs: string | Buffer; rel: string; state: MatchState | undefined }> = [{ abs: root, rel: '', state: undefined }];
+  const totalsFor = (key: string): ExcludedTotals => {
+    let t = result.folderTotals.get(key);
+    if (!t) result.folderTotals.set(key, (t = { files: 0, bytes: 0 }));
+    return t;
+  };
   while (stack.length > 0) {
-    const { abs, rel } = stack.pop()!;
+    const { abs, rel, state } = stack.pop()!;
+    // The folder's totals at depth 1 and 2, looked up once per folder rather than once per file.
+    const segs = rel === '' ? [] : rel.split('/');
+    const folderSums = [segs.length >= 1 ? totalsFor(`${segs[0]}/`) : undefined, segs.length >= 2 ? totalsFor(`${segs[0]}/${segs[1]}/`) : undefined].filter(
+      (t): t is ExcludedTotals => t !== undefined,
+    );
+    const countSent = (size: number): void => {
+      result.sentBytes += size;
+      for (const t of folderSums) {
+        t.files++;
+        t.bytes += size;
+      }
+    };
     let entries: DirEntryLike[];
     try {
       entries = listDir(abs);
@@ -162,8 +186,8 @@ export function walkContext(rootDir: string, matcher: ContextMatcher, options: W
         result.problems.push({ kind: 'non-utf8-name', path: childRel, message: 'the name is not valid UTF-8 (shown with \\x escapes); patterns were matched against that form' });
       }
       if (e.isDirectory) {
-        result.visitedDirs.push(childRel);
-        if (matcher.ignores(childRel, true)) {
+        const childState = judge(childRel, state);
+        if (childState.excluded) {
           if (matcher.canPruneDir(childRel)) {
             result.prunedDirs.push(childRel);
             if (measure) {
@@ -173,7 +197,7 @@ export function walkContext(rootDir: string, matcher: ContextMatcher, options: W
             continue;
           }
         }
-        stack.push({ abs: childAbs, rel: childRel });
+        stack.push({ abs: childAbs, rel: childRel, state: childState });
         continue;
       }
       let st: Stats;
@@ -183,27 +207,26 @@ export function walkContext(rootDir: string, matcher: ContextMatcher, options: W
         result.problems.push({ kind: 'unreadable', path: childRel, message: `cannot stat (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
         continue;
       }
-      const ignored = matcher.ignores(childRel, false);
-      if (ignored) {
-        result.excludedFiles.push(childRel);
+      if (matcher.excludedUnder(childRel, state, used)) {
         addExcluded(childRel, 1, st.size);
         continue;
       }
       if (e.isSymlink || st.isSymbolicLink()) {
         checkLink(childAbs, childRel, realRoot, result.problems);
         result.sent.push({ path: childRel, size: st.size, kind: 'symlink', abs: childAbs });
-        result.sentBytes += st.size;
+        countSent(st.size);
       } else if (st.isFile()) {
         if (!readable(st)) {
           result.problems.push({ kind: 'unreadable', path: childRel, message: 'not readable by this user: the build would fail to send it' });
         }
         result.sent.push({ path: childRel, size: st.size, kind: 'file', abs: childAbs });
-        result.sentBytes += st.size;
+        countSent(st.size);
       } else {
         result.problems.push({ kind: 'special', path: childRel, message: 'a socket, pipe or device: not a file the build can use' });
       }
     }
   }
+  result.patternUsed = [...used].map((u) => u === 1);
   result.sent.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return result;
 }
