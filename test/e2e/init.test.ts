@@ -167,7 +167,7 @@ function describeFixture(fixture: Fixture): void {
     step('init writes a Dockerfile and .dockerignore', async () => {
       const r = await stagecraft(['init', tree.project, ...m.initArgs]);
       timing.initMs = r.ms;
-      assert.equal(r.code, 0, `stagecraft init ${relative(tree.root, tree.project) || '.'} ${m.initArgs.join(' ')} exited ${r.code}:\n${tail(r.output, 30)}`);
+      assert.equal(r.code, 0, `stagecraft ${['init', relative(tree.root, tree.project) || '.', ...m.initArgs].join(' ')} exited ${r.code}:\n${tail(r.output, 30)}`);
       const j = await stagecraft(['init', tree.project, '--json', ...m.initArgs]);
       assert.equal(j.code, 0, `stagecraft init --json exited ${j.code}:\n${tail(j.output, 30)}`);
       plan = JSON.parse(j.stdout) as PlanJson;
@@ -236,8 +236,10 @@ function describeFixture(fixture: Fixture): void {
       const steps = parseBuildLog(again.output).filter((s) => !/^FROM\s/i.test(s.instruction));
       const stages = stageOrder(dockerfile);
       let installs = steps.filter((s) => /^RUN\s/i.test(s.instruction) && installCommand.test(s.instruction));
-      // A vendored Go module downloads nothing: its dependency layer is the COPY of go.mod and vendor/.
-      if (installs.length === 0 && plan!.stack === 'go') installs = steps.filter((s) => /^COPY\s/i.test(s.instruction) && /\bgo\.mod\b/.test(s.instruction) && !/\sCOPY\s+\.\s/.test(` ${s.instruction}`));
+      // A vendored Go module downloads nothing: its dependency layers are the COPYs of go.mod/go.sum and vendor/.
+      if (installs.length === 0 && plan!.stack === 'go') {
+        installs = steps.filter((s) => /^COPY\s/i.test(s.instruction) && !/--from=/.test(s.instruction) && /(^|[\s/])(go\.mod|go\.sum|vendor\/?)(\s|$)/.test(s.instruction.replace(/^COPY\s+/i, '')));
+      }
       if (installs.length === 0 && plan!.stack === 'go' && !goModuleRequires(contextDir)) {
         // A module without requirements has no dependency layer to reuse; the edit must still reach the build.
         t.diagnostic(`${fixture.name}: go.mod requires nothing, so there is no dependency layer to reuse`);
