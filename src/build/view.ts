@@ -60,6 +60,7 @@ export class LiveView implements ProgressView {
   private readonly started: number;
   private readonly now: () => number;
   private last: ProgressParser | undefined;
+  private lastFrame = '';
 
   constructor(private readonly o: ViewOptions, private readonly rows = 6) {
     this.c = o.colors ?? pc;
@@ -67,14 +68,15 @@ export class LiveView implements ProgressView {
     this.started = this.now();
   }
 
-  event(_e: ProgressEvent, state: ProgressParser): void {
+  event(e: ProgressEvent, state: ProgressParser): void {
     this.last = state;
-    // Timers tick the elapsed times between events; unref'd so it never keeps the process alive.
+    // A timer redraws the running step's time and output between events; unref'd so it never keeps the process alive.
     if (!this.timer) {
-      this.timer = setInterval(() => this.last && this.draw(this.last), 200);
+      this.timer = setInterval(() => this.last && this.draw(this.last), 150);
       this.timer.unref();
     }
-    this.draw(state);
+    // Output lines come by the hundred: the timer shows them. A step starting or ending is drawn at once.
+    if (e.type !== 'log' && e.type !== 'message') this.draw(state);
   }
 
   finish(state: ProgressParser, ok: boolean): void {
@@ -85,7 +87,7 @@ export class LiveView implements ProgressView {
 
   /** The lines of one frame (exported through `frame` for tests). */
   frame(state: ProgressParser, ended?: boolean): string[] {
-    const width = Math.max(40, (this.o.columns ?? 100) - 1);
+    const width = Math.max(40, (this.o.columns || 100) - 1);
     const steps = countedSteps(state.steps);
     const finished = steps.filter((s) => s.status !== 'running').length;
     const cached = steps.filter((s) => s.status === 'cached').length;
@@ -115,9 +117,12 @@ export class LiveView implements ProgressView {
 
   private draw(state: ProgressParser, ended?: boolean): void {
     const lines = this.frame(state, ended);
+    const text = lines.join('\n');
+    if (text === this.lastFrame) return; // nothing changed: no flicker
+    this.lastFrame = text;
     // Move to the first line of the previous frame and clear to the end of the screen.
     const up = this.drawn > 0 ? `\x1b[${this.drawn}F\x1b[J` : '';
-    this.o.write(`${up}${lines.join('\n')}\n`);
+    this.o.write(`${up}${text}\n`);
     this.drawn = lines.length;
   }
 }

@@ -1,5 +1,20 @@
 import { type Command, Option } from 'commander';
-import { BuildFailedError, type BuildRequest, type BuildResult, buildAndCompare, buildImage, formatBuildSummary, formatComparison, progressViewFor, type ProgressView, silentView, PlainView, LiveView } from '../build/index.js';
+import {
+  BuildFailedError,
+  type BuildRequest,
+  type BuildResult,
+  LiveView,
+  PlainView,
+  type ProgressView,
+  buildAndCompare,
+  buildImage,
+  defaultTag,
+  formatBuildSummary,
+  formatComparison,
+  progressViewFor,
+  siblingTag,
+  silentView,
+} from '../build/index.js';
 import type { CompareResult } from '../build/compare.js';
 import { ExitCode, UserError } from '../util/errors.js';
 import { color, info, printJson } from './output.js';
@@ -56,15 +71,16 @@ export function register(program: Command): void {
         noCache: opts.cache === false,
       };
       const mode = opts.progress as string;
+      const tag = request.tag ?? defaultTag(dir);
       let result: BuildResult | CompareResult;
       try {
         if (opts.compare || opts.compareNaive) {
           result = await buildAndCompare(request, opts.compare ? { kind: 'dockerfile', file: opts.compare as string } : { kind: 'naive' }, {
-            image: viewFor(mode, 'image', json),
-            baseline: viewFor(mode, 'baseline', json),
+            image: viewFor(mode, tag, json),
+            baseline: viewFor(mode, `${siblingTag(tag, opts.compare ? 'baseline' : 'naive')} (baseline)`, json),
           });
         } else {
-          result = await buildImage({ ...request, view: viewFor(mode, 'image', json) });
+          result = await buildImage({ ...request, view: viewFor(mode, tag, json) });
         }
       } catch (err) {
         if (err instanceof BuildFailedError) {
