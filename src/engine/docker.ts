@@ -166,8 +166,11 @@ export async function runDocker(args: string[], opts: RunOptions = {}): Promise<
 
 // ---------------------------------------------------------------- locating a client
 
-/** Every `docker` on PATH, then /usr/bin/docker; duplicates (same real file) removed. */
-export function dockerCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+/** Where Debian's docker.io client lives: probed even when it is not on PATH (or hidden behind a newer client). */
+export const fallbackClients = ['/usr/bin/docker'];
+
+/** Every `docker` on PATH, then the fallbacks; duplicates (same real file) removed. */
+export function dockerCandidates(env: NodeJS.ProcessEnv = process.env, fallbacks: string[] = fallbackClients): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   const add = (path: string) => {
@@ -187,7 +190,7 @@ export function dockerCandidates(env: NodeJS.ProcessEnv = process.env): string[]
     found.push(path);
   };
   for (const dir of (env.PATH ?? '').split(delimiter)) if (dir) add(join(dir, 'docker'));
-  add('/usr/bin/docker');
+  for (const f of fallbacks) add(f);
   return found;
 }
 
@@ -232,11 +235,11 @@ const cache = new Map<string, Promise<LocateResult>>();
  * on PATH and /usr/bin/docker are probed, a buildx client preferred, then a classic client that
  * builds with DOCKER_BUILDKIT=1. Memoised per PATH/STAGECRAFT_DOCKER.
  */
-export function locateDocker(env: NodeJS.ProcessEnv = process.env): Promise<LocateResult> {
-  const key = `${env.STAGECRAFT_DOCKER ?? ''}\0${env.PATH ?? ''}`;
+export function locateDocker(env: NodeJS.ProcessEnv = process.env, fallbacks: string[] = fallbackClients): Promise<LocateResult> {
+  const key = `${env.STAGECRAFT_DOCKER ?? ''}\0${env.PATH ?? ''}\0${fallbacks.join(':')}`;
   let hit = cache.get(key);
   if (!hit) {
-    hit = locateUncached(env);
+    hit = locateUncached(env, fallbacks);
     cache.set(key, hit);
     hit.catch(() => cache.delete(key));
   }
@@ -248,14 +251,14 @@ export function resetDockerCache(): void {
   cache.clear();
 }
 
-async function locateUncached(env: NodeJS.ProcessEnv): Promise<LocateResult> {
+async function locateUncached(env: NodeJS.ProcessEnv, fallbacks: string[]): Promise<LocateResult> {
   const named = env.STAGECRAFT_DOCKER;
   let candidates: string[];
   if (named) {
     candidates = [named.includes('/') && !isAbsolute(named) ? join(process.cwd(), named) : named];
   } else {
-    candidates = dockerCandidates(env);
-    if (candidates.length === 0) throw new DockerNotFoundError('no docker client found on PATH or at /usr/bin/docker');
+    candidates = dockerCandidates(env, fallbacks);
+    if (candidates.length === 0) throw new DockerNotFoundError(`no docker client found on PATH${fallbacks.length ? ` or at ${fallbacks.join(', ')}` : ''}`);
   }
   const clients: DockerClient[] = [];
   for (const binary of candidates) {
@@ -270,8 +273,8 @@ async function locateUncached(env: NodeJS.ProcessEnv): Promise<LocateResult> {
 }
 
 /** The client to build with; NoBuildKitError when none can. */
-export async function buildClient(env: NodeJS.ProcessEnv = process.env): Promise<DockerClient> {
-  const located = await locateDocker(env);
+export async function buildClient(env: NodeJS.ProcessEnv = process.env, fallbacks: string[] = fallbackClients): Promise<DockerClient> {
+  const located = await locateDocker(env, fallbacks);
   if (!located.build) throw new NoBuildKitError(located.clients);
   return located.build;
 }

@@ -15,6 +15,7 @@ export {
   NoSuchImageError,
   buildClient,
   dockerCandidates,
+  fallbackClients,
   engineAvailable,
   imageExists,
   imageHistory,

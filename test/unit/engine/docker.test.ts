@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  DockerNotFoundError,
   EngineUnavailableError,
   NoBuildKitError,
   buildClient,
@@ -56,8 +57,8 @@ describe('docker client detection', () => {
     const v28 = writeFakeDocker({ clientVersion: '28.2.2', buildkitMissing: true });
     const v20 = writeFakeDocker({ clientVersion: '20.10.24' });
     const e = env([v28, v20]);
-    assert.deepEqual(dockerCandidates(e).slice(0, 2), [join(v28, 'docker'), join(v20, 'docker')]);
-    const located = await locateDocker(e);
+    assert.deepEqual(dockerCandidates(e, []), [join(v28, 'docker'), join(v20, 'docker')]);
+    const located = await locateDocker(e, []);
     assert.equal(located.build?.binary, join(v20, 'docker'));
     assert.equal(located.build?.buildMode, 'classic-buildkit');
   });
@@ -65,7 +66,7 @@ describe('docker client detection', () => {
   it('prefers a buildx client over an earlier classic one', async () => {
     const v20 = writeFakeDocker({ clientVersion: '20.10.24' });
     const bx = writeFakeDocker({ clientVersion: '27.0.0', buildx: true });
-    const located = await locateDocker(env([v20, bx]));
+    const located = await locateDocker(env([v20, bx]), []);
     assert.equal(located.build?.binary, join(bx, 'docker'));
   });
 
@@ -73,9 +74,9 @@ describe('docker client detection', () => {
     const v28 = writeFakeDocker({ clientVersion: '28.2.2', buildkitMissing: true });
     const v20 = writeFakeDocker({ clientVersion: '20.10.24' });
     const e = env([v20], { STAGECRAFT_DOCKER: join(v28, 'docker') });
-    const located = await locateDocker(e);
+    const located = await locateDocker(e, []);
     assert.equal(located.clients.length, 1);
-    await assert.rejects(buildClient(e), (err: unknown) => {
+    await assert.rejects(buildClient(e, []), (err: unknown) => {
       assert.ok(err instanceof NoBuildKitError);
       assert.match(err.message, /buildx component is missing/);
       assert.equal(err.exitCode, 2);
@@ -83,10 +84,16 @@ describe('docker client detection', () => {
     });
   });
 
-  it('finds no client on an empty PATH (only /usr/bin/docker is tried beyond it)', () => {
+  it('finds no client on an empty PATH, and says so', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'stagecraft-empty-'));
-    const found = dockerCandidates(env([empty]));
-    assert.ok(found.every((p) => p === '/usr/bin/docker'));
+    assert.deepEqual(dockerCandidates(env([empty]), []), []);
+    await assert.rejects(locateDocker(env([empty]), []), (err: unknown) => err instanceof DockerNotFoundError && err.exitCode === 2 && /no docker client found on PATH/.test(err.message));
+  });
+
+  it('probes the fallback location (Debian\'s /usr/bin/docker) after PATH', () => {
+    const a = writeFakeDocker({ clientVersion: '28.2.2', buildkitMissing: true });
+    const b = writeFakeDocker({ clientVersion: '20.10.24' });
+    assert.deepEqual(dockerCandidates(env([a]), [join(b, 'docker')]), [join(a, 'docker'), join(b, 'docker')]);
   });
 });
 
