@@ -17,13 +17,15 @@ export function packTar(entries: EntrySpec[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const pack = tarStream.pack();
     const chunks: Buffer[] = [];
-    pack.on('data', (c: Buffer) => chunks.push(c));
+    pack.on('data', (c: unknown) => {
+      chunks.push(c as Buffer);
+    });
     pack.on('end', () => resolve(Buffer.concat(chunks)));
     pack.on('error', reject);
     for (const e of entries) {
       const type = e.type ?? 'file';
       const body = type === 'file' ? Buffer.from(e.content ?? '') : undefined;
-      pack.entry({ name: e.name, type, linkname: e.linkname, mode: type === 'directory' ? 0o755 : 0o644, mtime: new Date(0) }, body);
+      pack.entry({ name: e.name, type, linkname: e.linkname, mode: type === 'directory' ? 0o755 : 0o644, mtime: new Date(0) }, body as Buffer);
     }
     pack.finalize();
   });
