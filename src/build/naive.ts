@@ -81,7 +81,6 @@ export function naiveDockerfile(plan: BuildPlan): NaiveDockerfile {
     if (s.kind === 'env') for (const [k, v] of Object.entries(s.vars)) if (k !== 'NODE_ENV') env[k] = v;
   }
   const commands = buildStages.flatMap(runCommands);
-  const install = commands.find((c) => installPattern.test(c));
   const lines = [
     '# Single-stage baseline derived by stagecraft (build --compare-naive): the toolchain image,',
     '# the whole project, install, build. Not for shipping: it is what the multi-stage build is measured against.',
@@ -98,8 +97,12 @@ export function naiveDockerfile(plan: BuildPlan): NaiveDockerfile {
     seen.add(joined);
     lines.push(`RUN ${joined}`);
   };
-  if (install) add(install);
-  for (const c of commands) if (c !== install && buildPattern.test(c)) add(c);
+  // Every install step (a package-manager set-up such as `npm install -g pnpm@x` included), then every build step, in plan order.
+  for (const c of commands) if (installPattern.test(c) && !buildPattern.test(c)) add(c);
+  for (const c of commands) if (buildPattern.test(c)) add(c);
+  // The command runs where the runtime stage runs it (a workspace package: a folder below the root).
+  const runtimeDir = [...plan.stages[plan.stages.length - 1]!.steps].reverse().find((s): s is Extract<Step, { kind: 'workdir' }> => s.kind === 'workdir')?.path;
+  if (runtimeDir && runtimeDir !== workdir && runtimeDir.startsWith(`${workdir.replace(/\/$/, '')}/`)) lines.push(`WORKDIR ${runtimeDir}`);
   if (plan.port) lines.push(`EXPOSE ${plan.port}`);
   const cmd = naiveCommand(plan, workdir);
   if (cmd.length > 0) lines.push(`CMD ${quoteJson(cmd)}`);

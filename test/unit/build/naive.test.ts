@@ -56,6 +56,26 @@ describe('naiveDockerfile', () => {
   });
 });
 
+describe('naiveDockerfile on the real node fixtures', () => {
+  const naiveFor = (fixture: string, project = '.') => {
+    const { plan: p } = planInit(diskProject(join(import.meta.dirname, '../../fixtures/apps', fixture, project)), { hostNodeMajor: 20 });
+    const df = parseDockerfile(naiveDockerfile(p).text, 'naive');
+    return df.stages[0]!.instructions.map((i) => `${i.keyword} ${i.args}`);
+  };
+
+  it('pnpm: the package-manager set-up and the install, dev dependencies kept', () => {
+    const runs = naiveFor('node-pnpm').filter((i) => i.startsWith('RUN '));
+    assert.ok(runs.some((r) => /pnpm install/.test(r)), runs.join('\n'));
+    assert.ok(runs.every((r) => !/--prod\b/.test(r)));
+    assert.ok(runs.findIndex((r) => /npm install -g pnpm/.test(r)) < runs.findIndex((r) => /pnpm install/.test(r)), 'set-up first');
+  });
+
+  it('workspace package: the command runs in the package folder, as in the runtime stage', () => {
+    const instr = naiveFor('node-workspace', 'packages/api');
+    assert.ok(instr.indexOf('WORKDIR /app/packages/api') > instr.indexOf('COPY . .'), instr.join('\n'));
+  });
+});
+
 describe('naiveCommand', () => {
   it('maps a runtime path back through COPY --from into a folder', () => {
     const p = plan('go', [{ name: 'build', base: 'golang:1.23', comment: '', steps: [] }, { name: 'runtime', base: 'scratch', comment: '', steps: [{ kind: 'copy', from: 'build', sources: ['/out/api'], dest: '/usr/local/bin/' }] }], ['/usr/local/bin/api', '-v']);
