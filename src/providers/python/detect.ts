@@ -226,9 +226,10 @@ export function detectPython(project: Project, _options: InitOptions): PythonFac
       apps.push({ kind: 'file', file: f });
     }
   }
-  for (const app of apps) {
-    const f = app.kind === 'file' || app.kind === 'fastapi' || app.kind === 'flask' ? app.file : undefined;
-    if (f) portsByFile[f] = findPythonPorts(project.readText(f) ?? '');
+  // Every file, not only the candidates: --cmd "python worker.py" may name any of them.
+  for (const f of files) {
+    const ports = findPythonPorts(project.readText(f) ?? '');
+    if (ports.length > 0) portsByFile[f] = ports;
   }
 
   return {

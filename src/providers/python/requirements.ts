@@ -14,6 +14,7 @@ export function normalizeName(name: string): string {
 
 /** A PEP 508 requirement string -> name and extras; undefined for URLs and paths. */
 export function parseRequirement(spec: string): { name: string; extras: string[] } | undefined {
+  if (/^\s*(?:[a-z][\w+.-]*:\/\/|git\+|hg\+|svn\+|bzr\+)/i.test(spec)) return undefined; // a URL: the name is in its #egg= part, if anywhere
   const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?/.exec(spec);
   if (!m || /^\s*[A-Za-z0-9._-]+\s*@\s*file:/.test(spec)) return undefined;
   return { name: normalizeName(m[1]!), extras: (m[2] ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean) };
