@@ -3,13 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError, ExitCode } from '../util/errors.js';
-import { imageInspect, requireEngine, saveImage } from '../engine/index.js';
+import { NoSuchImageError, imageExists, imageInspect, requireEngine, saveImage } from '../engine/index.js';
 
 /** How an image name becomes an archive on disk: `docker save` through the CLI (swappable in tests). */
 export type ImageSaver = (name: string, tarPath: string) => Promise<void>;
 
 export const engineSaver: ImageSaver = async (name, tarPath) => {
   await requireEngine();
+  // `docker save` of an unknown name says only "reference does not exist" on some engines.
+  if (!(await imageExists(name))) throw new NoSuchImageError(name);
   await saveImage(name, tarPath);
 };
 
