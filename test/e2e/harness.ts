@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -188,12 +189,11 @@ export async function waitForHttp(url: string, container: string, timeoutMs = 30
   let last = 'no attempt';
   while (Date.now() - started < timeoutMs) {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(3_000) });
-      const body = await res.text();
-      if (res.ok) return { status: res.status, body, ms: Date.now() - started };
-      last = `HTTP ${res.status}: ${body.slice(0, 200)}`;
+      const res = await httpGet(url, 3_000);
+      if (res.status >= 200 && res.status < 300) return { ...res, ms: Date.now() - started };
+      last = `HTTP ${res.status}: ${res.body.slice(0, 200)}`;
     } catch (err) {
-      last = (err as Error & { cause?: Error }).cause?.message ?? (err as Error).message;
+      last = (err as Error).message;
     }
     const state = await docker(['inspect', '-f', '{{.State.Status}} {{.State.ExitCode}}', container]);
     if (state.code === 0 && !state.stdout.startsWith('running')) {
@@ -202,6 +202,25 @@ export async function waitForHttp(url: string, container: string, timeoutMs = 30
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`GET ${url} did not answer within ${timeoutMs} ms (last: ${last}); container logs:\n${await containerLogs(container)}`);
+}
+
+/**
+ * One GET over node:http, a fresh connection each time. (Not fetch: its sockets and timeout timer are
+ * unref'd, and against docker-proxy before the app listens a pending fetch can leave the event loop
+ * empty, which ends the test file with "Promise resolution is still pending".)
+ */
+export function httpGet(url: string, timeoutMs: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolveGet, reject) => {
+    const req = request(url, { agent: false, headers: { connection: 'close' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (d: string) => { body += d; });
+      res.on('end', () => resolveGet({ status: res.statusCode ?? 0, body }));
+      res.on('error', reject);
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 export async function containerLogs(container: string): Promise<string> {

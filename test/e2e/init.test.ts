@@ -198,9 +198,10 @@ function describeFixture(fixture: Fixture): void {
       const hostPort = await freePort();
       const name = `stagecraft-e2e-${fixture.name}-${process.pid}`;
       created.containers.add(name);
+      const runAt = Date.now();
       await startContainer(tag, name, m.port, hostPort);
       const answer = await waitForHttp(`http://127.0.0.1:${hostPort}${m.request}`, name, 30_000);
-      timing.readyMs = answer.ms;
+      timing.readyMs = Date.now() - runAt;
       assert.ok(answer.body.includes(m.expectBody), `GET ${m.request} answered ${answer.status} without "${m.expectBody}":\n${answer.body.slice(0, 500)}`);
       const uid = await containerProcessUids(name);
       assert.notEqual(uid.real, 0, `the container's process (host pid ${uid.pid}) runs as root`);
