@@ -80,7 +80,7 @@ function largestFiles(r: ImageReport): string {
 
 function imageColumn(r: ImageReport, i: number, label?: string): string {
   return `<section class="image" data-image="${i}">
-<header><h2>${label ? `${esc(label)}: ` : ''}<span class="name">${esc(r.name)}</span></h2>
+<header><h2>${label && label !== r.name ? `${esc(label)}: ` : ''}<span class="name">${esc(r.name)}</span></h2>
 <div class="stats"><div><b>${formatBytes(r.size)}</b><span>size</span></div><div><b>${r.layers.length}</b><span>layers</span></div><div><b>${r.fileCount.toLocaleString('en-US')}</b><span>files</span></div><div><b>${pct(r.waste.stagecraft.efficiency)}</b><span>efficiency</span></div><div><b>${esc(r.user || 'root')}</b><span>user</span></div></div></header>
 <div class="card"><h3>Layers</h3><div class="chart-host" id="layers-${i}"></div></div>
 <div class="card"><h3>Largest folders</h3><div class="chart-host" id="treemap-${i}"></div></div>
