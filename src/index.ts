@@ -4,6 +4,7 @@ export { diskProject, memoryProject, type Project } from './project/project.js';
 export { providers, type Provider } from './providers/index.js';
 export { renderDockerfile } from './render/dockerfile.js';
 export { renderDockerignore } from './render/dockerignore.js';
+export { analyzeContext, createMatcher, parseDockerignore, walkContext, cacheMap, translateGitignore, type ContextReport, type ContextMatcher, type ContextFinding } from './context/index.js';
 export { planInit, initFolder, detectProject } from './init/init.js';
 export { UserError, DecisionNeeded, ExitCode } from './util/errors.js';
 export * from './engine/index.js';
