@@ -34,6 +34,10 @@ export interface NodeFacts {
   installDirs: string[];
   /** Yarn 2+: the workspace-tools plugin is configured. */
   yarnWorkspaceTools: boolean;
+  /** .npmrc holds a registry credential: it goes in as a build secret, never as a COPY. */
+  npmrcSecret: boolean;
+  /** pnpm 10+: dependencies allowed to run build scripts (onlyBuiltDependencies), when declared. */
+  pnpmApprovedBuilds?: string[];
 }
 
 const LIFECYCLE = ['preinstall', 'install', 'postinstall', 'prepare'];
@@ -75,6 +79,8 @@ export function detectNode(project: Project): NodeFacts | undefined {
     );
   }
 
+  const npmrcSecret = /(_authToken|_auth|_password)\s*=/.test(root.readText('.npmrc') ?? '');
+
   return {
     name: pkg.name,
     packageManager,
@@ -96,10 +102,21 @@ export function detectNode(project: Project): NodeFacts | undefined {
     hasProductionDependencies: Object.keys(productionDependencies(pkg)).length > 0,
     native,
     lifecycleScripts: LIFECYCLE.filter((s) => rootPkg?.scripts?.[s]),
-    installFiles: INSTALL_FILES.filter((f) => root.hasFile(f)),
+    installFiles: INSTALL_FILES.filter((f) => root.hasFile(f) && !(f === '.npmrc' && npmrcSecret)),
     installDirs: INSTALL_DIRS.filter((d) => root.hasDir(d)),
     yarnWorkspaceTools: /plugin-workspace-tools/.test(yarnrc),
+    npmrcSecret,
+    pnpmApprovedBuilds: packageManager.name === 'pnpm' ? approvedBuilds(root, rootPkg) : undefined,
   };
+}
+
+/** pnpm's onlyBuiltDependencies, from package.json's "pnpm" field or pnpm-workspace.yaml. */
+function approvedBuilds(root: Project, rootPkg: PackageJson | undefined): string[] | undefined {
+  const fromPkg = (rootPkg as { pnpm?: { onlyBuiltDependencies?: unknown } } | undefined)?.pnpm?.onlyBuiltDependencies;
+  if (Array.isArray(fromPkg)) return fromPkg.filter((x): x is string => typeof x === 'string');
+  const yamlText = root.readText('pnpm-workspace.yaml') ?? '';
+  const m = /^onlyBuiltDependencies:\s*\n((?:\s+-\s*.+\n?)+)/m.exec(yamlText);
+  return m ? m[1]!.split('\n').map((l) => l.replace(/^\s*-\s*/, '').replace(/['"]/g, '').trim()).filter(Boolean) : undefined;
 }
 
 /** init on the root of a monorepo that is not itself an app: say which packages there are. */

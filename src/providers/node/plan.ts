@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { BuildPlan, InitOptions, Stage, Step } from '../../plan/types.js';
+import type { BuildPlan, InitOptions, Mount, Stage, Step } from '../../plan/types.js';
 import { DecisionNeeded } from '../../util/errors.js';
 import type { NodeFacts } from './detect.js';
 import { cacheMount, fullInstall, packageManagerSetup, productionInstall, runScript, type InstallScope } from './install-commands.js';
@@ -75,7 +75,19 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
 
   const manifestSteps = manifestCopies(facts);
   const setup = packageManagerSetup(pm, major);
-  const mount = cacheMount(pm);
+  // A credential in .npmrc is mounted as a build secret for the install only: it never lands in a layer.
+  const secret: Mount[] = facts.npmrcSecret ? [{ type: 'secret', id: 'npmrc', target: `${APP}/.npmrc` }] : [];
+  const installMounts: Mount[] = [cacheMount(pm), ...secret];
+  if (facts.npmrcSecret) {
+    notes.push('.npmrc holds a registry credential: it is passed as a build secret, not copied; build with `--secret id=npmrc,src=.npmrc`');
+  }
+  const majorPm = Number((pm.version ?? '0').split('.')[0]);
+  if (pm.name === 'pnpm' && majorPm >= 10) {
+    const unapproved = facts.native.production.filter((n) => !(facts.pnpmApprovedBuilds ?? []).includes(n));
+    if (unapproved.length > 0) {
+      warnings.push(`pnpm ${majorPm} skips dependency build scripts unless approved: add ${unapproved.join(', ')} to onlyBuiltDependencies (package.json "pnpm" field or pnpm-workspace.yaml), or the native parts will be missing`);
+    }
+  }
   const dropPrepare: Step[] = facts.lifecycleScripts.includes('prepare')
     ? [{ kind: 'run', commands: ['npm pkg delete scripts.prepare'], comment: 'the prepare script is a development hook (husky, a build) that needs files this stage does not have' }]
     : [];
@@ -96,7 +108,7 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
         ...setup,
         ...manifestSteps,
         ...dropPrepare,
-        { kind: 'run', commands: [productionInstall(pm, scope, facts.yarnWorkspaceTools)], mounts: [mount], comment: 'the package cache is a cache mount: reused across builds, never in a layer' },
+        { kind: 'run', commands: [productionInstall(pm, scope, facts.yarnWorkspaceTools)], mounts: installMounts, comment: 'the package cache is a cache mount: reused across builds, never in a layer' },
       ],
     });
   }
@@ -117,7 +129,7 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
         ...setup,
         ...manifestSteps,
         ...dropPrepare,
-        { kind: 'run', commands: [fullInstall(pm, scope)], mounts: [mount] },
+        { kind: 'run', commands: [fullInstall(pm, scope)], mounts: installMounts },
         { kind: 'copy', sources: ['.'], dest: './', comment: 'the source comes after the install, so a source edit reuses the install layer' },
         { kind: 'run', commands: [runScript(pm, 'build', scope)], mounts: nextCache.length ? nextCache : undefined, comment: nextCache.length ? 'the Next.js build cache survives between builds as a cache mount' : undefined },
       ],
@@ -350,6 +362,7 @@ function dockerignoreFor(facts: NodeFacts, hasBuild: boolean): { entries: string
     '.yarn/cache',
     '.yarn/install-state.gz',
     '.pnpm-store',
+    ...(facts.npmrcSecret ? ['**/.npmrc'] : []),
   ];
   // Build outputs are rebuilt in the image; but a committed output with no build step is the app.
   const startTop = facts.start?.file.split('/')[0];

@@ -20,7 +20,7 @@ test('static SPAs: Vite (with outDir from its config), CRA; not when a server st
   assert.deepEqual(detectFramework(project({ 'vite.config.ts': "build: { outDir: './public-build/' }" }), vite, false), { kind: 'static', tool: 'Vite', outDir: 'public-build' });
   assert.equal(detectFramework(project({}), vite, true), undefined);
   assert.equal(detectFramework(project({}), { devDependencies: { vite: '^7' } }, false), undefined);
-  assert.equal(detectFramework(project({}), { dependencies: { 'react-scripts': '5' }, scripts: { build: 'react-scripts build' } }, false)?.outDir, 'build');
+  assert.deepEqual(detectFramework(project({}), { dependencies: { 'react-scripts': '5' }, scripts: { build: 'react-scripts build' } }, false), { kind: 'static', tool: 'Create React App', outDir: 'build' });
   assert.equal(detectFramework(project({}), { dependencies: { astro: '5', '@astrojs/node': '9' }, scripts: { build: 'astro build' } }, false), undefined);
 });
 

@@ -280,3 +280,24 @@ test('Vite SPA: built, then served by unprivileged nginx on 8080', () => {
   assert.equal(plan.user, '101:101');
   assert.match(renderDockerfile(plan), /COPY --from=build \/app\/dist\/ \/usr\/share\/nginx\/html\//);
 });
+
+test('an .npmrc with a token is a build secret, never copied, and kept out of the context', () => {
+  const plan = planFor(express({ '.npmrc': '//registry.example/:_authToken=${NPM_TOKEN}\n' }));
+  const text = renderDockerfile(plan);
+  assert.match(text, /--mount=type=secret,id=npmrc,target=\/app\/.npmrc/);
+  assert.doesNotMatch(text, /COPY [^\n]*\.npmrc/);
+  assert.ok(plan.dockerignore.entries.includes('**/.npmrc'));
+  assert.ok(!plan.dockerignore.keep.includes('.npmrc'));
+  assert.match(plan.notes.join('\n'), /--secret id=npmrc,src=.npmrc/);
+});
+
+test('pnpm 10 with a native module that onlyBuiltDependencies does not approve: a warning', () => {
+  const fields = { dependencies: { sharp: '^0.34.0' } };
+  const lock = "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      sharp:\n        specifier: ^0.34.0\n        version: 0.34.4\n";
+  const files = { 'package.json': pkg({ ...fields, packageManager: 'pnpm@10.34.9' }), 'pnpm-lock.yaml': lock, 'index.js': 'listen(3000)' };
+  assert.match(planFor(files).warnings.join('\n'), /pnpm 10 skips dependency build scripts unless approved: add sharp/);
+  const approved = { ...files, 'package.json': pkg({ ...fields, packageManager: 'pnpm@10.34.9', pnpm: { onlyBuiltDependencies: ['sharp'] } }) };
+  assert.deepEqual(planFor(approved).warnings, []);
+  const viaYaml = { ...files, 'pnpm-workspace.yaml': 'onlyBuiltDependencies:\n  - sharp\n' };
+  assert.deepEqual(planFor(viaYaml).warnings, []);
+});
