@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { posix } from 'node:path';
-import type { ContextMatcher } from './matcher.js';
+import { hasWildcards, type ContextMatcher } from './matcher.js';
+import { sourceMatcher } from './copies.js';
 import type { SentEntry, WalkProblem, WalkResult } from './walk.js';
 
 export type FindingKind = 'secret' | 'junk' | 'pattern' | 'walk';
@@ -209,6 +210,14 @@ export function findPatternProblems(matcher: ContextMatcher, walk: WalkResult, i
   for (const e of matcher.errors) {
     out.push({ kind: 'pattern', code: 'pattern-error', severity: 'error', path: e.source, line: e.line, message: `${ignoreFile}:${e.line}: ${e.message}`, files: 0, bytes: 0 });
   }
+  // A bare name that exists deeper down: the user most likely meant `**/name`.
+  const existsDeeper = (pattern: string): boolean => {
+    if (pattern.includes('/')) return false;
+    if (!hasWildcards(pattern)) return walk.deepNames.has(pattern);
+    const m = sourceMatcher(pattern);
+    for (const n of walk.deepNames) if (m(n)) return true;
+    return false;
+  };
   matcher.patterns.forEach((p, i) => {
     if (!walk.patternUsed[i]) {
       out.push({
@@ -217,7 +226,7 @@ export function findPatternProblems(matcher: ContextMatcher, walk: WalkResult, i
         severity: 'info',
         path: p.source,
         line: p.line,
-        message: `${ignoreFile}:${p.line}: "${p.source}" matches nothing in the context${p.pattern.includes('/') || p.pattern.startsWith('**') ? '' : ` (Docker patterns are anchored at the root: "**/${p.pattern}" matches at any depth)`}`,
+        message: `${ignoreFile}:${p.line}: "${p.source}" matches nothing in the context${existsDeeper(p.pattern) ? ` (Docker patterns are anchored at the root: "**/${p.pattern}" would match below it)` : ''}`,
         files: 0,
         bytes: 0,
       });

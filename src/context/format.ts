@@ -67,11 +67,19 @@ export function formatReport(report: ContextReport, c: Colors = plain, opts: { l
     for (const f of report.largestFiles) out.push(`  ${formatBytes(f.bytes).padStart(9)}  ${f.path}`);
   }
 
-  if (report.findings.length > 0) {
+  // Unused patterns of a defensive .dockerignore are noise one by one: one line for them all,
+  // except those that look like a mistake (a bare name that exists deeper down).
+  const unused = report.findings.filter((f) => f.code === 'pattern-unused');
+  const quiet = unused.filter((f) => !f.message.includes('would match below'));
+  const shown = report.findings.filter((f) => !quiet.includes(f));
+  if (shown.length > 0 || quiet.length > 0) {
     out.push('', c.bold('Findings'));
-    for (const f of report.findings) {
+    for (const f of shown) {
       const size = f.files > 0 ? c.dim(` (${plural(f.files, 'file')}, ${formatBytes(f.bytes)})`) : '';
       out.push(`  ${sev(f.severity)} ${c.cyan(f.code)} ${f.path}: ${f.message}${size}${f.fix ? c.dim(`  fix: ${f.fix}`) : ''}`);
+    }
+    if (quiet.length > 0) {
+      out.push(`  ${sev('info')} ${c.cyan('pattern-unused')} ${plural(quiet.length, 'pattern')} match nothing in the context: ${quiet.map((f) => `${f.path} (line ${f.line})`).join(', ')}`);
     }
   }
 

@@ -39,6 +39,8 @@ export interface WalkResult {
   folderTotals: Map<string, ExcludedTotals>;
   /** Per .dockerignore pattern: whether it matched any path seen (for "patterns that match nothing"). */
   patternUsed: boolean[];
+  /** Names seen below the top level (walked, not pruned): tells whether `**\/name` would have matched. */
+  deepNames: Set<string>;
   problems: WalkProblem[];
 }
 
@@ -132,6 +134,7 @@ export function walkContext(rootDir: string, matcher: ContextMatcher, options: W
     excludedBy: new Map(),
     patternUsed: matcher.patterns.map(() => false),
     folderTotals: new Map(),
+    deepNames: new Set(),
     problems: [],
   };
   const addExcluded = (rel: string, files: number, bytes: number, isDir = false): void => {
@@ -182,6 +185,7 @@ export function walkContext(rootDir: string, matcher: ContextMatcher, options: W
     for (const e of entries) {
       const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
       const childAbs = joinAbs(abs, e.raw);
+      if (rel !== '') result.deepNames.add(e.name);
       if (typeof e.raw !== 'string') {
         result.problems.push({ kind: 'non-utf8-name', path: childRel, message: 'the name is not valid UTF-8 (shown with \\x escapes); patterns were matched against that form' });
       }

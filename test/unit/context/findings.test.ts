@@ -108,7 +108,8 @@ test('patterns that match nothing are reported with their line; parse errors too
       ['coverage', 2],
       ['.venv', 4],
     ]);
-    assert.match(problems.find((p) => p.path === 'coverage')!.message, /\*\*\/coverage/);
+    assert.match(problems.find((p) => p.path === 'coverage')!.message, /"\*\*\/coverage" would match below/);
+    assert.doesNotMatch(problems.find((p) => p.path === '.venv')!.message, /would match/);
     assert.equal(problems.filter((p) => p.code === 'pattern-error').length, 1);
   } finally {
     removeTree(root);
