@@ -140,8 +140,8 @@ export function walkContext(rootDir: string, matcher: ContextMatcher, options: W
   const addExcluded = (rel: string, files: number, bytes: number, isDir = false): void => {
     result.excluded.files += files;
     result.excluded.bytes += bytes;
-    const top = rel.split('/')[0]!;
-    const key = rel.includes('/') || isDir ? `${top}/` : rel;
+    // A pruned folder stands for itself; loose excluded files are grouped by their top folder.
+    const key = isDir ? `${rel}/` : rel.includes('/') ? `${rel.split('/')[0]!}/` : rel;
     const t = result.excludedBy.get(key) ?? { files: 0, bytes: 0 };
     t.files += files;
     t.bytes += bytes;
