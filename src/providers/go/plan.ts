@@ -122,6 +122,13 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
         : 'compile a static binary (cgo off), stripped and without local paths',
     steps: [
       ...(needsDownload ? [] : [...toolchainSteps, { kind: 'workdir', path: '/src' } as Step]),
+      // Vendored: the dependencies are files; copied before the code, their layers stay cached while it changes.
+      ...(facts.vendored
+        ? [
+            { kind: 'copy', sources: manifests, dest: './', comment: 'go.mod and vendor/ first: their layers stay cached while the code changes' } as Step,
+            { kind: 'copy', sources: ['vendor'], dest: './vendor' } as Step,
+          ]
+        : []),
       { kind: 'copy', sources: ['.'], dest: '.' },
       { kind: 'run', commands: [buildCmd], mounts: facts.vendored ? [BUILD_CACHE] : [MOD_CACHE, BUILD_CACHE], comment: 'the build cache is a cache mount: fast rebuilds, nothing left in the layer' },
     ],

@@ -16,7 +16,7 @@ export const UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13';
 const DISTROLESS_PYTHON = '3.11';
 
 /** The image's pip, aimed at the venv: the venv itself gets no pip or setuptools, so none reaches the runtime. */
-const PIP_INTO_VENV = `pip --python ${VENV}/bin/python install`;
+const PIP_INTO_VENV = `PIP_PYTHON=${VENV}/bin/python pip install`;
 const PIP_CACHE: Mount = { type: 'cache', target: '/root/.cache/pip' };
 const POETRY_CACHE: Mount = { type: 'cache', target: '/root/.cache/pypoetry' };
 const UV_CACHE: Mount = { type: 'cache', target: '/root/.cache/uv' };

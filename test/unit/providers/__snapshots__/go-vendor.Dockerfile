@@ -4,6 +4,9 @@
 # compile from the vendored modules (-mod=vendor): nothing to download
 FROM golang:1.23 AS build
 WORKDIR /src
+# go.mod and vendor/ first: their layers stay cached while the code changes
+COPY go.mod ./
+COPY vendor ./vendor
 COPY . .
 # the build cache is a cache mount: fast rebuilds, nothing left in the layer
 RUN --mount=type=cache,target=/root/.cache/go-build \

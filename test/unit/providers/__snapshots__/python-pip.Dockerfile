@@ -11,7 +11,7 @@ WORKDIR /app
 COPY requirements.txt ./
 # into /opt/venv, copied whole to the runtime (never pip --user into /root/.local)
 RUN --mount=type=cache,target=/root/.cache/pip \
-    pip --python /opt/venv/bin/python install -r requirements.txt
+    PIP_PYTHON=/opt/venv/bin/python pip install -r requirements.txt
 
 # the interpreter, the venv and the source: no compiler, no installer, no caches
 FROM python:3.11-slim AS runtime

@@ -69,6 +69,7 @@ test('vendor/: -mod=vendor, no download, vendor kept in the context', () => {
   const pl = plan({ 'go.mod': 'module m\ngo 1.23\nrequire example.com/g v1.0.0\n', 'vendor/modules.txt': '# example.com/g v1.0.0\n', 'vendor/example.com/g/g.go': 'package g', 'main.go': server() });
   assert.equal(pl.stages.length, 2);
   assert.match(runs(pl)[0]!, /go build -mod=vendor /);
+  assert.deepEqual(copies(pl), ['go.mod', 'vendor', '.', '/out/m'], 'go.mod and vendor/ before the code');
   assert.ok(pl.dockerignore.keep.includes('vendor'));
   assert.equal(pl.facts.vendored, true);
 });

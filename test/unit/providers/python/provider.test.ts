@@ -43,7 +43,7 @@ test('pip: venv at /opt/venv without pip, install with the cache mount, same pat
   ]);
   assert.ok(runs(pl).includes('python -m venv --without-pip /opt/venv'));
   const install = pl.stages[0]!.steps.find((s) => s.kind === 'run' && s.commands[0]!.includes('requirements.txt')) as { commands: string[]; mounts: { target: string }[] };
-  assert.deepEqual(install.commands, ['pip --python /opt/venv/bin/python install -r requirements.txt']);
+  assert.deepEqual(install.commands, ['PIP_PYTHON=/opt/venv/bin/python pip install -r requirements.txt']);
   assert.deepEqual(install.mounts.map((m) => m.target), ['/root/.cache/pip']);
   const rt = pl.stages.at(-1)!;
   assert.ok(rt.steps.some((s) => s.kind === 'copy' && s.from === 'deps' && s.sources[0] === '/opt/venv' && s.dest === '/opt/venv'));
@@ -72,15 +72,15 @@ test('pip: -r includes are copied before the install; a local path requirement n
 
 test('plain pyproject: [project] dependencies first, then the package itself with --no-deps', () => {
   const pl = plan({ 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["flask>=3", "gunicorn"]\n[build-system]\nrequires = ["setuptools"]\n', 'svc/app.py': flask });
-  assert.ok(runs(pl).includes("pip --python /opt/venv/bin/python install 'flask>=3' 'gunicorn'"));
+  assert.ok(runs(pl).includes("PIP_PYTHON=/opt/venv/bin/python pip install 'flask>=3' 'gunicorn'"));
   assert.deepEqual(pl.stages.map((s) => s.name), ['deps', 'build', 'runtime']);
-  assert.ok(runs(pl).includes('pip --python /opt/venv/bin/python install --no-deps .'));
+  assert.ok(runs(pl).includes('PIP_PYTHON=/opt/venv/bin/python pip install --no-deps .'));
   assert.deepEqual(pl.cmd, ['gunicorn', '--bind', '0.0.0.0:8000', 'svc.app:app']);
 });
 
 test('setup.py only: pip install . after the source, noted', () => {
   const pl = plan({ 'setup.py': 'from setuptools import setup\n', 'main.py': '' });
-  assert.ok(runs(pl).includes('pip --python /opt/venv/bin/python install .'));
+  assert.ok(runs(pl).includes('PIP_PYTHON=/opt/venv/bin/python pip install .'));
 });
 
 test('Poetry: poetry in its own venv, --only main --no-root into the activated /opt/venv, version from the lock header', () => {
