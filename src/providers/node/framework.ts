@@ -71,6 +71,13 @@ export function buildOutputDir(project: Project, pkg: PackageJson, startFile: st
   if (!pkg.scripts?.build) return undefined;
   const ts = typescriptDirs(project);
   if (ts.outDir && ts.outDir !== '.') return ts.outDir;
+  // A server that also builds a front end (Vite beside server.js): the builder's output folder.
+  const deps = allDependencies(pkg);
+  for (const t of STATIC_TOOLS) {
+    if (!deps[t.dep]) continue;
+    const config = t.configs.find((f) => project.hasFile(f));
+    return (config && outDirFromConfig(project.readText(config) ?? '')) || t.outDir;
+  }
   for (const candidate of [startFile, pkg.main]) {
     if (candidate && candidate.includes('/') && !project.hasFile(candidate)) return candidate.split('/')[0];
   }

@@ -113,9 +113,9 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
     });
   }
 
-  const buildScript = facts.build !== undefined && (facts.buildOutput !== undefined || isNextStandalone || framework?.kind === 'next' || facts.startInSource);
-  if (facts.build !== undefined && facts.buildOutput === undefined && !isNextStandalone && framework?.kind !== 'next') {
-    warnings.push('there is a build script but stagecraft cannot tell which folder it writes (no tsconfig outDir, no start file under an output folder); the runtime gets the source only');
+  const buildScript = facts.build !== undefined && (facts.buildOutput !== undefined || isNextStandalone || framework?.kind === 'next');
+  if (facts.build !== undefined && !buildScript) {
+    warnings.push('there is a build script but stagecraft cannot tell which folder it writes (no tsconfig outDir, no known bundler, no start file under an output folder), so the image does not run it and ships the source; set outDir in tsconfig.json or start the built file from the "start" script');
   }
   if (buildScript) {
     const nextCache = isNextStandalone || framework?.kind === 'next' ? [{ type: 'cache' as const, target: `${APP}/${inPkg('.next/cache')}` }] : [];

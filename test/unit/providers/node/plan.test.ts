@@ -301,3 +301,18 @@ test('pnpm 10 with a native module that onlyBuiltDependencies does not approve: 
   const viaYaml = { ...files, 'pnpm-workspace.yaml': 'onlyBuiltDependencies:\n  - sharp\n' };
   assert.deepEqual(planFor(viaYaml).warnings, []);
 });
+
+test('a server that also builds a Vite front end: the source plus the built dist', () => {
+  const fields = { dependencies: { express: '^5.1.0' }, devDependencies: { vite: '^7.1.0' } };
+  const plan = planFor({ 'package.json': pkg({ ...fields, scripts: { build: 'vite build', start: 'node server.js' } }), 'package-lock.json': npmLock(fields), 'server.js': 'app.listen(3000)' });
+  assert.deepEqual(plan.stages.map((s) => s.name), ['deps', 'build', 'runtime']);
+  const text = renderDockerfile(plan, { comments: false });
+  assert.match(text, /COPY \. \.\/\nCOPY --from=build \/app\/dist \.\/dist\//);
+});
+
+test('a build whose output cannot be told: not run, and said so', () => {
+  const fields = { dependencies: { express: '^5.1.0' } };
+  const plan = planFor({ 'package.json': pkg({ ...fields, scripts: { build: 'node gen.js', start: 'node server.js' } }), 'package-lock.json': npmLock(fields), 'server.js': 'app.listen(3000)' });
+  assert.deepEqual(plan.stages.map((s) => s.name), ['deps', 'runtime']);
+  assert.match(plan.warnings.join('\n'), /cannot tell which folder it writes/);
+});
