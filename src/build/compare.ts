@@ -53,7 +53,7 @@ export async function buildAndCompare(
     const file = join(dir, 'Dockerfile.naive');
     writeFileSync(file, naive.text);
     const result = await buildImage({ ...baseRequest, file, context: resolve(project, plan.context), buildArgs: request.buildArgs, secrets: request.secrets });
-    return { ...image, baseline: { ...result, dockerfile: '(derived: single stage on ' + naive.image + ')', kind: 'naive', naiveDockerfile: naive.text, ratio: sizeRatio(result.size, image.size) } };
+    return { ...image, baseline: { ...result, dockerfile: `(derived: single stage on ${naive.image})`, kind: 'naive', naiveDockerfile: naive.text, ratio: sizeRatio(result.size, image.size) } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -18,10 +18,6 @@ export interface FailurePoint {
 /** Instructions BuildKit counts as steps in `[stage i/n]` (the others only change metadata). */
 const countedKeywords = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'WORKDIR']);
 
-function stageDisplayName(s: Stage): string {
-  return s.name ?? `stage-${s.index}`;
-}
-
 /** The Dockerfile stage a BuildKit label refers to (`deps`, `stage-1`, or none for a single stage). */
 export function stageForLabel(df: Dockerfile, label: StepLabel): Stage | undefined {
   if (label.stage === undefined) return df.stages.length === 1 ? df.stages[0] : df.stages[df.stages.length - 1];
@@ -79,5 +75,3 @@ export function locateFailure(state: ProgressParser, df?: Dockerfile): FailurePo
   }
   return point;
 }
-
-export { stageDisplayName };

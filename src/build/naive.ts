@@ -50,7 +50,7 @@ function quoteJson(argv: string[]): string {
  * mapped back to where the build stage made them (`COPY --from=build /out/app /app/app`), and the
  * distroless node path turned into plain `node`.
  */
-export function naiveCommand(plan: BuildPlan, workdir: string): string[] {
+export function naiveCommand(plan: BuildPlan): string[] {
   const final = plan.stages[plan.stages.length - 1]!;
   const copies = final.steps.filter((s): s is Extract<Step, { kind: 'copy' }> => s.kind === 'copy' && !!s.from);
   const argv = [...plan.cmd];
@@ -62,7 +62,6 @@ export function naiveCommand(plan: BuildPlan, workdir: string): string[] {
     else if (c.sources.length === 1 && c.dest.endsWith('/') && first === `${c.dest}${c.sources[0]!.split('/').pop()}`) first = c.sources[0]!;
   }
   argv[0] = first;
-  void workdir;
   return argv;
 }
 
@@ -104,7 +103,7 @@ export function naiveDockerfile(plan: BuildPlan): NaiveDockerfile {
   const runtimeDir = [...plan.stages[plan.stages.length - 1]!.steps].reverse().find((s): s is Extract<Step, { kind: 'workdir' }> => s.kind === 'workdir')?.path;
   if (runtimeDir && runtimeDir !== workdir && runtimeDir.startsWith(`${workdir.replace(/\/$/, '')}/`)) lines.push(`WORKDIR ${runtimeDir}`);
   if (plan.port) lines.push(`EXPOSE ${plan.port}`);
-  const cmd = naiveCommand(plan, workdir);
+  const cmd = naiveCommand(plan);
   if (cmd.length > 0) lines.push(`CMD ${quoteJson(cmd)}`);
   return { text: `${lines.join('\n')}\n`, image };
 }
