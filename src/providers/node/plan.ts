@@ -150,7 +150,7 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
   steps.push({ kind: 'env', vars: env, comment: 'PORT: apps that read it listen where EXPOSE and the health check expect' });
 
   let argv: string[];
-  let workdir = ws ? `${APP}/${ws.packageDir}` : APP;
+  const workdir = ws ? `${APP}/${ws.packageDir}` : APP;
   if (isNextStandalone) {
     const chown = runtime.user;
     steps.push(
@@ -219,8 +219,7 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
 
   if (ws) {
     notes.push(`workspace package ${ws.packageDir}: the build context is the workspace root; build with \`docker build -f ${ws.packageDir}/Dockerfile .\` from ${ws.rootFromPackage}`);
-    const builtLocal = ws.localDependencies.length > 0 && buildScript;
-    if (builtLocal) notes.push('workspace dependencies are copied as source; if they need building, build them in the build stage');
+    if (ws.localDependencies.length > 0 && buildScript) notes.push('workspace dependencies are copied as source; if they need building, build them in the build stage');
   }
 
   return {
