@@ -92,6 +92,8 @@ export const fakeSecret = 'stagecraft-e2e-FAKE-SECRET-9f3b1c7d';
 /** Marks the stray files planted in node_modules/ and .venv/, so that their copies can be found. */
 export const strayMarker = 'stagecraft-e2e-stray';
 
+const pythonManifests = ['requirements.txt', 'pyproject.toml', 'Pipfile', 'setup.py', 'uv.lock', 'poetry.lock'];
+
 export interface WorkTree {
   /** The temp copy of the fixture. */
   root: string;
@@ -103,7 +105,7 @@ export interface WorkTree {
 
 /**
  * Copies a fixture to a temp folder and plants what a developer's checkout has but an image must
- * not: .env files with a secret, a git repository, a stray node_modules and .venv, a debug log.
+ * not: .env files with a secret, a git repository, a stray node_modules (and .venv for Python), a debug log.
  * The junk goes into the fixture root (the build context of a workspace) and the project folder.
  */
 export function prepareWorkTree(fixtureDir: string, project: string, name: string): WorkTree {
@@ -123,7 +125,9 @@ export function prepareWorkTree(fixtureDir: string, project: string, name: strin
     plant(join(dir, 'npm-debug.log'), `0 verbose cli ${strayMarker} npm-debug.log\n`);
     plant(join(dir, 'node_modules', strayMarker, 'package.json'), JSON.stringify({ name: strayMarker, version: '0.0.0' }));
     plant(join(dir, 'node_modules', strayMarker, 'index.js'), `module.exports = '${strayMarker}';\n`);
-    plant(join(dir, '.venv', strayMarker, 'pyvenv.cfg'), `home = /usr/bin # ${strayMarker}\n`);
+    // A virtualenv is Python junk: the .dockerignore excludes it for the Python stack (issue 2 lists .venv
+    // among "the stack's build outputs and caches"), so it is planted only where Python manifests are.
+    if (pythonManifests.some((f) => existsSync(join(projectDir, f)))) plant(join(dir, '.venv', strayMarker, 'pyvenv.cfg'), `home = /usr/bin # ${strayMarker}\n`);
   }
   const git = (...args: string[]) =>
     execFileSync('git', ['-c', 'user.email=e2e@stagecraft.invalid', '-c', 'user.name=stagecraft e2e', '-c', 'init.defaultBranch=main', ...args], { cwd: root, stdio: 'pipe' });

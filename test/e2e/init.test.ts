@@ -129,7 +129,7 @@ function describeFixture(fixture: Fixture): void {
     const created = new Created();
     const tag = created.image(`${imagePrefix}${fixture.name}:latest`);
     const timing: Timing = { fixture: fixture.name, result: 'pass' };
-    const started = Date.now();
+    let started = Date.now();
     let tree: WorkTree;
     let plan: PlanJson | undefined;
     let dockerfilePath = '';
@@ -153,6 +153,7 @@ function describeFixture(fixture: Fixture): void {
       });
 
     before(() => {
+      started = Date.now();
       tree = prepareWorkTree(fixture.dir, m.project, fixture.name);
       created.dirs.add(tree.root);
     });
