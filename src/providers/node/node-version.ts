@@ -15,7 +15,7 @@ export interface NodeVersionSpec {
   source: string;
 }
 
-/** engines.node, then .nvmrc, then .node-version (the package first, then the workspace root). */
+/** engines.node, then .nvmrc, then .node-version, then .tool-versions / mise.toml (the package first, then the workspace root). */
 export function findNodeVersionSpec(projects: { project: Project; pkg: PackageJson | undefined; label: string }[]): NodeVersionSpec | undefined {
   for (const { pkg, label } of projects) {
     const engines = pkg?.engines?.node;
@@ -27,6 +27,13 @@ export function findNodeVersionSpec(projects: { project: Project; pkg: PackageJs
       const first = text?.split(/\r?\n/).map((l) => l.replace(/#.*/, '').trim()).find(Boolean);
       if (first) return { spec: first, source: `${label}${file}` };
     }
+  }
+  for (const { project, label } of projects) {
+    // asdf / mise: `nodejs 20.11.0` (or `node 22`) in .tool-versions, `[tools] node = "22"` in mise.toml.
+    const tv = /^\s*(?:nodejs|node)\s+(\S+)/m.exec(project.readText('.tool-versions') ?? '')?.[1];
+    if (tv) return { spec: tv, source: `${label}.tool-versions` };
+    const mise = /^\s*node\s*=\s*['"]([^'"]+)['"]/m.exec(project.readText('mise.toml') ?? project.readText('.mise.toml') ?? '')?.[1];
+    if (mise) return { spec: mise, source: `${label}mise.toml` };
   }
   return undefined;
 }

@@ -67,3 +67,12 @@ test('in a workspace the package speaks first, then the root', () => {
   ]);
   assert.deepEqual(found, { spec: '20', source: '../../package.json engines.node' });
 });
+
+test('.tool-versions and mise.toml come last', () => {
+  const tv = project({ '.tool-versions': 'python 3.12.1\nnodejs 22.11.0\n' });
+  assert.deepEqual(findNodeVersionSpec([{ project: tv, pkg: {}, label: '' }]), { spec: '22.11.0', source: '.tool-versions' });
+  const mise = project({ 'mise.toml': '[tools]\nnode = "24"\n' });
+  assert.deepEqual(findNodeVersionSpec([{ project: mise, pkg: {}, label: '' }]), { spec: '24', source: 'mise.toml' });
+  const both = project({ '.nvmrc': '20', '.tool-versions': 'nodejs 22.11.0\n' });
+  assert.equal(findNodeVersionSpec([{ project: both, pkg: {}, label: '' }])?.source, '.nvmrc');
+});
