@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Project } from '../../project/project.js';
 import type { InitOptions } from '../../plan/types.js';
+import { DecisionNeeded } from '../../util/errors.js';
 import { parseGoMod, type GoMod } from './gomod.js';
 
 /** A folder of the module holding a `package main`. */
@@ -113,7 +114,17 @@ function findHealthFlag(text: string): string | undefined {
 /** Reads a Go module: undefined when there is no go.mod. */
 export function detectGo(project: Project, _options: InitOptions): GoFacts | undefined {
   const text = project.readText('go.mod');
-  if (text === undefined) return undefined;
+  if (text === undefined) {
+    const work = project.readText('go.work');
+    if (work === undefined) return undefined;
+    // A workspace root builds nothing itself: each member is a module with its own main package.
+    const members = workspaceMembers(work);
+    throw new DecisionNeeded(
+      `go.work without a go.mod: a Go workspace${members.length ? ` (modules: ${members.join(', ')})` : ''}; which module should the image build?`,
+      `run stagecraft init on the module's folder${members.length ? `, e.g. stagecraft init ${members[0]}` : ''}`,
+      'go.work',
+    );
+  }
   const mod = parseGoMod(text);
   const packages = goPackages(project);
 
@@ -182,4 +193,24 @@ export function binaryNameForModule(module: string): string {
   if (/^v\d+$/.test(last) && parts.length > 0) last = parts.pop()!;
   const safe = last.replace(/[^A-Za-z0-9._-]/g, '-');
   return safe === '' || safe === '.' || safe === '..' ? 'app' : safe;
+}
+
+/** The `use` directives of a go.work file (single-line and block forms). */
+export function workspaceMembers(text: string): string[] {
+  const out: string[] = [];
+  let inUse = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    if (inUse) {
+      if (line === ')') inUse = false;
+      else if (line) out.push(line.replace(/^\.\//, ''));
+      continue;
+    }
+    if (/^use\s*\($/.test(line)) inUse = true;
+    else {
+      const m = /^use\s+(\S+)/.exec(line);
+      if (m) out.push(m[1]!.replace(/^\.\//, ''));
+    }
+  }
+  return out;
 }

@@ -197,3 +197,11 @@ test('a local replace outside the folder warns', () => {
   const pl = plan({ 'go.mod': 'module m\ngo 1.23\nrequire x v0.0.0\nreplace x => ../x\n', 'go.sum': '', 'main.go': server() });
   assert.ok(pl.warnings.some((w) => /outside the build context/.test(w)));
 });
+
+test('go.work without go.mod: a decision listing the workspace modules', () => {
+  const p = memoryProject({ 'go.work': 'go 1.23\n\nuse (\n\t./services/api\n\t./libs/db // shared\n)\nuse ./tools\n', 'services/api/go.mod': 'module api\n' });
+  assert.throws(
+    () => goProvider.detect(p, opts()),
+    (e: unknown) => e instanceof DecisionNeeded && /services\/api, libs\/db, tools/.test(e.message) && /stagecraft init services\/api/.test(e.hint ?? ''),
+  );
+});
