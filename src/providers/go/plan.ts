@@ -136,6 +136,9 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
 
   const runtimeBase = runtimeImage(flavor, cgo, cxx);
   const binary = `/app/${main.name}`;
+  // --cmd: the binary's name (or its path) first is the built binary; anything else runs as given.
+  const cmd = options.cmd ? (options.cmd[0] === main.name || options.cmd[0] === binary ? [binary, ...options.cmd.slice(1)] : options.cmd) : [binary];
+  if (options.cmd && cmd[0] !== binary) warnings.push(`--cmd runs ${cmd[0]}, not the built binary ${binary}: the runtime image holds nothing else${flavor === 'distroless' ? ' (distroless has no shell)' : ''}`);
   const port = options.port ?? main.ports[0] ?? DEFAULT_PORT;
   if (options.port === undefined) {
     if (main.ports.length === 0) notes.push(`no listen address found in ${main.dir === '.' ? 'the root package' : main.dir}: EXPOSE ${DEFAULT_PORT} (pass --port to change)`);
@@ -153,7 +156,7 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
   } else {
     notes.push(`no HEALTHCHECK: ${flavor === 'alpine' || flavor === 'slim' ? 'the runtime image has no curl or wget for it' : 'distroless has no shell and no curl'}, and the app has no health flag of its own; probe it from the orchestrator, or add a -healthcheck flag`);
   }
-  runtimeSteps.push({ kind: 'entrypoint', argv: [binary] });
+  runtimeSteps.push({ kind: 'entrypoint', argv: cmd });
   stages.push({ name: 'runtime', base: runtimeBase, comment: runtimeComment(flavor, cgo, cxx), steps: runtimeSteps });
 
   const keep = [...manifests, ...(facts.vendored ? ['vendor'] : []), ...(main.dir === '.' ? [] : [main.dir])];
@@ -180,7 +183,7 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
     stages,
     user: DISTROLESS_USER,
     port,
-    cmd: [binary],
+    cmd,
     dockerignore: {
       entries: ['.git', '**/.env', '**/.env.*', '**/*.log', '**/node_modules', 'bin/', 'dist/', '**/*.test', '**/*.out', 'coverage.*', '.idea/', '.vscode/'],
       keep,

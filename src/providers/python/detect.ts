@@ -232,6 +232,8 @@ export function detectPython(project: Project, _options: InitOptions): PythonFac
     if (ports.length > 0) portsByFile[f] = ports;
   }
 
+  // Extras matter for one thing here: fastapi[standard] (or [all]) brings uvicorn.
+  if (deps.get('fastapi')?.some((e) => e === 'standard' || e === 'all') && !deps.has('uvicorn')) addDep('uvicorn');
   return {
     installer,
     installFiles,
@@ -249,8 +251,6 @@ export function detectPython(project: Project, _options: InitOptions): PythonFac
     hasLock: installer === 'uv' || (installer === 'poetry' && has('poetry.lock')) || (installer === 'pipenv' && has('Pipfile.lock')) || installer === 'pip',
     devRequirementFiles: reqFiles.dev,
     notes,
-    // Extras matter for one thing: fastapi[standard] brings uvicorn.
-    ...(deps.get('fastapi')?.some((e) => e === 'standard' || e === 'all') ? { dependencies: [...deps.keys(), 'uvicorn'] } : {}),
   };
 }
 

@@ -151,3 +151,7 @@ test('entryOfBunCommand and findBunPorts', () => {
   assert.deepEqual(findBunPorts('const port = process.env.PORT || "5000"'), [5000]);
   assert.deepEqual(findBunPorts('app.listen(3001)'), [3001]);
 });
+
+test('a malformed package.json is a UserError naming the file', () => {
+  assert.throws(() => bunProvider.detect(memoryProject({ 'package.json': '{"name": ', 'bun.lock': '{}' }), opts()), (e: unknown) => e instanceof Error && e.name === 'UserError' && /package\.json/.test((e as { file?: string }).file ?? ''));
+});

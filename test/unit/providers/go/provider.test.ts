@@ -205,3 +205,12 @@ test('go.work without go.mod: a decision listing the workspace modules', () => {
     (e: unknown) => e instanceof DecisionNeeded && /services\/api, libs\/db, tools/.test(e.message) && /stagecraft init services\/api/.test(e.hint ?? ''),
   );
 });
+
+test('--cmd: the binary name maps to the built binary with its arguments; another program warns', () => {
+  const files = { 'go.mod': 'module m\ngo 1.23\n', 'cmd/api/main.go': server() };
+  assert.deepEqual(plan(files, { cmd: ['api', 'serve', '--verbose'] }).cmd, ['/app/api', 'serve', '--verbose']);
+  assert.deepEqual(plan(files, { cmd: ['/app/api', '-x'] }).cmd, ['/app/api', '-x']);
+  const other = plan(files, { cmd: ['/bin/sh', '-c', 'x'] });
+  assert.deepEqual(other.cmd, ['/bin/sh', '-c', 'x']);
+  assert.ok(other.warnings.some((w) => /not the built binary/.test(w)));
+});

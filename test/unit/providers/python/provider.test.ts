@@ -210,3 +210,7 @@ test('findPythonPorts', () => {
   assert.deepEqual(findPythonPorts('os.getenv("PORT", 7000)'), [7000]);
   assert.deepEqual(findPythonPorts('print("hi")'), []);
 });
+
+test('a malformed pyproject.toml is a UserError naming the file', () => {
+  assert.throws(() => pythonProvider.detect(memoryProject({ 'pyproject.toml': '[project\nname = 1' }), opts()), (e: unknown) => e instanceof UserError && e.exitCode === 2 && /pyproject\.toml/.test(e.file ?? ''));
+});
