@@ -177,7 +177,8 @@ export function planPython(facts: PythonFacts, options: InitOptions): BuildPlan 
       depSteps.push({ kind: 'run', commands: [`${py} -m venv /opt/pipenv`, `/opt/pipenv/bin/pip install pipenv==${PIPENV_VERSION}`], mounts: [PIP_CACHE], comment: 'Pipenv in a venv of its own: it never reaches the runtime' });
       depSteps.push({ kind: 'run', commands: [`${py} -m venv --without-pip ${VENV}`], comment: 'a venv without pip: the image\'s pip installs into it' });
       depSteps.push({ kind: 'env', vars: { VIRTUAL_ENV: VENV, PATH: `${VENV}/bin:$PATH` } });
-      const lock = facts.hasLock ? [] : ['/opt/pipenv/bin/pipenv lock'];
+      // `verify` is the check `install --deploy` makes: the lock must match the Pipfile.
+      const lock = facts.hasLock ? ['/opt/pipenv/bin/pipenv verify'] : ['/opt/pipenv/bin/pipenv lock'];
       if (!facts.hasLock) warnings.push('no Pipfile.lock: every build resolves versions afresh; run `pipenv lock` and commit it');
       install = { kind: 'run', commands: [...lock, '/opt/pipenv/bin/pipenv requirements --hash > /tmp/requirements.txt', `${PIP_INTO_VENV} --require-hashes -r /tmp/requirements.txt`], mounts: [PIP_CACHE], comment: 'the [packages] of Pipfile.lock (not [dev-packages]), hash-checked, into /opt/venv' };
       break;

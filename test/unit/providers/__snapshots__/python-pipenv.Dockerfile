@@ -15,7 +15,8 @@ WORKDIR /app
 COPY Pipfile Pipfile.lock ./
 # the [packages] of Pipfile.lock (not [dev-packages]), hash-checked, into /opt/venv
 RUN --mount=type=cache,target=/root/.cache/pip \
-    /opt/pipenv/bin/pipenv requirements --hash > /tmp/requirements.txt \
+    /opt/pipenv/bin/pipenv verify \
+ && /opt/pipenv/bin/pipenv requirements --hash > /tmp/requirements.txt \
  && PIP_PYTHON=/opt/venv/bin/python pip install --require-hashes -r /tmp/requirements.txt
 
 # the interpreter, the venv and the source: no compiler, no installer, no caches

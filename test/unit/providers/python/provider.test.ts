@@ -124,7 +124,7 @@ test('uv: uv from its image, frozen sync without dev deps into /opt/venv with th
 
 test('Pipenv: default packages from the lock, hash-checked; no lock warns', () => {
   const pl = plan({ 'Pipfile': '[packages]\nflask = "*"\n[requires]\npython_version = "3.12"\n', 'Pipfile.lock': '{}', 'app.py': flask });
-  assert.ok(runs(pl).some((r) => r.includes('pipenv requirements --hash > /tmp/requirements.txt') && r.includes('--require-hashes')));
+  assert.ok(runs(pl).some((r) => r.startsWith('/opt/pipenv/bin/pipenv verify && ') && r.includes('pipenv requirements --hash > /tmp/requirements.txt') && r.includes('--require-hashes')));
   assert.equal(pl.stages[0]!.base, 'python:3.12-slim');
   assert.ok(pl.warnings.some((w) => /gunicorn/.test(w)), 'Flask without gunicorn warns');
   const nolock = plan({ 'Pipfile': '[packages]\n', 'main.py': '' });
