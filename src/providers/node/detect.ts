@@ -60,8 +60,11 @@ export function detectNode(project: Project): NodeFacts | undefined {
 
   const startScript = pkg.scripts?.start ? parseNodeScript(pkg.scripts.start) : undefined;
   const buildOutput = buildOutputDir(project, pkg, startScript?.file);
-  const start = detectStartCommand(project, pkg, buildOutput);
+  let start = detectStartCommand(project, pkg, buildOutput);
   const framework = detectFramework(project, pkg, start !== undefined);
+  if (!start && (framework?.kind === 'bundled-server' || framework?.kind === 'server-build')) {
+    start = { file: framework.entry, argv: [framework.entry], source: `${framework.tool} (${framework.entry})` };
+  }
   const startInSource = start !== undefined && project.hasFile(start.file);
 
   const lockScripts = packagesWithInstallScripts(root, packageManager.lockfile);
@@ -94,7 +97,7 @@ export function detectNode(project: Project): NodeFacts | undefined {
         : [{ project, pkg, label: '' }],
     ),
     build: pkg.scripts?.build,
-    buildOutput: framework?.kind === 'static' ? framework.outDir : buildOutput,
+    buildOutput: framework && 'outDir' in framework ? framework.outDir : buildOutput,
     start,
     startInSource,
     framework,

@@ -7,7 +7,11 @@ export type Framework =
   /** Next.js without standalone output: runs `next start` from the full production node_modules. */
   | { kind: 'next'; config?: string; hasPublic: boolean }
   /** A static single-page app: the build writes `outDir`, a web server image serves it. */
-  | { kind: 'static'; tool: string; outDir: string };
+  | { kind: 'static'; tool: string; outDir: string }
+  /** A server build that carries its own dependencies (Nuxt/Nitro `.output`): nothing else ships. */
+  | { kind: 'bundled-server'; tool: string; outDir: string; entry: string }
+  /** A server build that runs on the production node_modules (SvelteKit adapter-node `build/`). */
+  | { kind: 'server-build'; tool: string; outDir: string; entry: string };
 
 const NEXT_CONFIGS = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'];
 
@@ -39,7 +43,18 @@ export function detectFramework(project: Project, pkg: PackageJson, hasServerEnt
     if (/\boutput\s*:\s*['"`]export['"`]/.test(text)) return { kind: 'static', tool: 'Next.js static export', outDir: outDirFromNextExport(text) };
     return { kind: 'next', config, hasPublic };
   }
-  if (!pkg.scripts?.build || hasServerEntry) return undefined;
+  const build = pkg.scripts?.build;
+  if (deps.nuxt && build) {
+    if (/\bnux[ti]\s+generate\b/.test(build)) return { kind: 'static', tool: 'Nuxt generate', outDir: '.output/public' };
+    if (!hasServerEntry) return { kind: 'bundled-server', tool: 'Nuxt', outDir: '.output', entry: '.output/server/index.mjs' };
+  }
+  if (deps['@sveltejs/kit'] && build && !hasServerEntry) {
+    if (deps['@sveltejs/adapter-node']) return { kind: 'server-build', tool: 'SvelteKit (adapter-node)', outDir: 'build', entry: 'build/index.js' };
+    if (deps['@sveltejs/adapter-static']) return { kind: 'static', tool: 'SvelteKit (adapter-static)', outDir: 'build' };
+    // adapter-auto and the platform adapters build for a host, not for a container.
+    return undefined;
+  }
+  if (!build || hasServerEntry) return undefined;
   if (Object.keys(deps).some((d) => d.startsWith('@astrojs/node') || d === '@sveltejs/adapter-node')) return undefined;
   for (const t of STATIC_TOOLS) {
     if (!deps[t.dep]) continue;

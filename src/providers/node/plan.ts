@@ -96,7 +96,8 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
   }
 
   const stages: Stage[] = [];
-  const needsDeps = facts.hasProductionDependencies && !isStatic && !isNextStandalone;
+  const isBundled = framework?.kind === 'bundled-server';
+  const needsDeps = facts.hasProductionDependencies && !isStatic && !isNextStandalone && !isBundled;
   if (needsDeps) {
     stages.push({
       name: 'deps',
@@ -159,6 +160,9 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
     );
     if (framework.hasPublic) steps.push({ kind: 'copy', sources: [inPkg('public')], dest: `./${inPkg('public')}/` });
     argv = ['server.js'];
+  } else if (isBundled) {
+    steps.push({ kind: 'copy', from: 'build', sources: [`${APP}/${inPkg(framework.outDir)}`], dest: `./${inPkg(framework.outDir)}/`, comment: `${framework.tool} bundles the server and the dependencies it needs into ${framework.outDir}: nothing else ships` });
+    argv = startArgv(facts, options);
   } else {
     if (needsDeps) {
       steps.push(
@@ -240,7 +244,9 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
 function resolvePort(facts: NodeFacts, options: InitOptions, notes: string[]): { value: number; confident: boolean } {
   if (options.port) return { value: options.port, confident: true };
   if (facts.port.port) return { value: facts.port.port, confident: true };
-  if (facts.framework?.kind === 'next' || facts.framework?.kind === 'next-standalone') return { value: 3000, confident: true };
+  // Next.js, Nuxt (Nitro) and SvelteKit's node adapter listen on $PORT, 3000 by default.
+  const kind = facts.framework?.kind;
+  if (kind === 'next' || kind === 'next-standalone' || kind === 'bundled-server' || kind === 'server-build') return { value: 3000, confident: true };
   if (facts.port.readsPortEnv) return { value: 3000, confident: true };
   notes.push('port 3000 assumed: no listen(<port>) or PORT fallback found in the start file; pass --port to set it');
   return { value: 3000, confident: false };

@@ -316,3 +316,29 @@ test('a build whose output cannot be told: not run, and said so', () => {
   assert.deepEqual(plan.stages.map((s) => s.name), ['deps', 'runtime']);
   assert.match(plan.warnings.join('\n'), /cannot tell which folder it writes/);
 });
+
+test('Nuxt: only .output ships (Nitro bundles its dependencies), node .output/server/index.mjs', () => {
+  const fields = { dependencies: { nuxt: '^4.0.0', vue: '^3.5.0' } };
+  const plan = planFor({ 'package.json': pkg({ ...fields, scripts: { build: 'nuxt build', dev: 'nuxt dev' } }), 'package-lock.json': npmLock(fields), 'nuxt.config.ts': '' });
+  assert.deepEqual(plan.stages.map((s) => s.name), ['build', 'runtime']);
+  assert.deepEqual(plan.cmd, ['/nodejs/bin/node', '.output/server/index.mjs']);
+  const copies = stage(plan, 'runtime')!.steps.filter((s) => s.kind === 'copy');
+  assert.deepEqual(copies.map((c) => c.kind === 'copy' && c.sources[0]), ['/app/.output']);
+  assert.match(renderDockerfile(plan), /HEALTHCHECK/);
+  const generate = planFor({ 'package.json': pkg({ ...fields, scripts: { build: 'nuxt generate' } }), 'package-lock.json': npmLock(fields) });
+  assert.match(renderDockerfile(generate), /COPY --from=build \/app\/.output\/public\/ \/usr\/share\/nginx\/html\//);
+});
+
+test('SvelteKit: adapter-node runs build/index.js on production deps; adapter-static is a static site; adapter-auto asks', () => {
+  const fields = { dependencies: { '@sveltejs/adapter-node': '^5' }, devDependencies: { '@sveltejs/kit': '^2', vite: '^7' } };
+  const node = planFor({ 'package.json': pkg({ ...fields, scripts: { build: 'vite build' } }), 'package-lock.json': npmLock(fields) });
+  assert.deepEqual(node.stages.map((s) => s.name), ['deps', 'build', 'runtime']);
+  assert.deepEqual(node.cmd, ['/nodejs/bin/node', 'build/index.js']);
+  assert.match(renderDockerfile(node), /COPY --from=build \/app\/build .\/build\//);
+  const st = { devDependencies: { '@sveltejs/kit': '^2', '@sveltejs/adapter-static': '^3', vite: '^7' } };
+  const stat = planFor({ 'package.json': pkg({ ...st, scripts: { build: 'vite build' } }), 'package-lock.json': npmLock(st) });
+  assert.equal(stat.user, '101:101');
+  assert.match(renderDockerfile(stat), /\/app\/build\/ \/usr\/share\/nginx\/html\//);
+  const auto = { devDependencies: { '@sveltejs/kit': '^2', '@sveltejs/adapter-auto': '^6', vite: '^7' } };
+  assert.throws(() => planFor({ 'package.json': pkg({ ...auto, scripts: { build: 'vite build' } }), 'package-lock.json': npmLock(auto) }), DecisionNeeded);
+});
