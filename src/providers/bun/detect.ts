@@ -70,13 +70,14 @@ export function findBunPorts(text: string): number[] {
   return found;
 }
 
-/** A Bun project: `packageManager: bun@...`, else bun.lock / bun.lockb, else `engines.bun` with no other lockfile. */
-export function detectBun(project: Project, _options: InitOptions): BunFacts | undefined {
+/** A Bun project: `packageManager: bun@...`, else bun.lock / bun.lockb, else `engines.bun` with no other lockfile (or any package.json with --stack bun). */
+export function detectBun(project: Project, options: InitOptions): BunFacts | undefined {
   const pkg = project.readJson<PackageJson>('package.json');
   const lockfiles = ['bun.lock', 'bun.lockb'].filter((f) => project.hasFile(f));
   const pm = typeof pkg?.packageManager === 'string' ? pkg.packageManager : undefined;
   const otherLock = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'npm-shrinkwrap.json'].some((f) => project.hasFile(f));
-  const isBun = pm ? pm.startsWith('bun@') : lockfiles.length > 0 || (!!pkg?.engines?.bun && !otherLock);
+  // --stack bun: the user says so; a package.json is enough.
+  const isBun = (options.stack === 'bun' && pkg !== undefined) || (pm ? pm.startsWith('bun@') : lockfiles.length > 0 || (!!pkg?.engines?.bun && !otherLock));
   if (!isBun) return undefined;
   const p: PackageJson = pkg ?? {};
 

@@ -28,6 +28,7 @@ test('detection: bun.lock, bun.lockb, packageManager bun@; not npm/pnpm projects
   assert.ok(d({ 'package.json': pkg({ engines: { bun: '>=1.1' } }) }));
   assert.equal(d({ 'package.json': pkg({ engines: { bun: '>=1.1' } }), 'package-lock.json': '{}' }), undefined);
   assert.equal(d({ 'go.mod': 'module x' }), undefined);
+  assert.ok(bunProvider.detect(memoryProject({ 'package.json': pkg(), 'package-lock.json': '{}' }), opts({ stack: 'bun' })), '--stack bun takes any package.json');
 });
 
 test('default: frozen install with the cache mount, compile to one executable on distroless base, no HEALTHCHECK (noted)', () => {
