@@ -223,6 +223,7 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
 
   if (ws) {
     notes.push(`workspace package ${ws.packageDir}: the build context is the workspace root; build with \`docker build -f ${ws.packageDir}/Dockerfile .\` from ${ws.rootFromPackage}`);
+    if (pm.name === 'yarn') notes.push('Yarn 1 cannot install one workspace alone: the deps stage installs the production dependencies of every workspace');
     if (ws.localDependencies.length > 0 && buildScript) notes.push('workspace dependencies are copied as source; if they need building, build them in the build stage');
   }
 
