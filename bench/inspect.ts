@@ -183,13 +183,13 @@ interface Run {
 }
 
 /** One timed child process: wall time and peak resident memory from GNU time. */
-function timed(cmd: string, args: string[]): Run & { stdout: string } {
-  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+function timed(cmd: string, args: string[], discardStdout = false): Run & { stdout: string } {
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', discardStdout ? 'ignore' : 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
-  return { seconds, maxRssMB: rss / 1024, stdout: r.stdout };
+  return { seconds, maxRssMB: rss / 1024, stdout: r.stdout ?? '' };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -216,7 +216,7 @@ async function mainBench(): Promise<void> {
   const rows: Row[] = [];
   for (const [label, file] of [['classic docker save, plain layers', g.classic], ['OCI layout, gzip layers', g.oci]] as const) {
     const bytes = statSync(file).size;
-    const floor = median(Array.from({ length: RUNS }, () => timed('cat', [file]).seconds));
+    const floor = median(Array.from({ length: RUNS }, () => timed('cat', [file], true).seconds));
     const runs: Run[] = [];
     let summary: { size: number; fileCount: number; efficiency: number; wastedBytes: number; waste: { stagecraft: { wastedBytes: number } } } | undefined;
     for (let i = 0; i < RUNS; i++) {
@@ -247,14 +247,15 @@ async function mainBench(): Promise<void> {
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   console.log(fmt(header));
   for (const l of lines) console.log(fmt(l));
-  const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, cpu: (await import('node:os')).cpus()[0]?.model };
+  const os = await import('node:os');
+  const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadAverageAfter: os.loadavg().map((x) => Number(x.toFixed(1))) };
   const out = { bench: 'inspect', date: new Date().toISOString(), machine, runs: RUNS, scale: SCALE, layers: g.layers, results: rows };
   mkdirSync(join(repo, 'bench/results'), { recursive: true });
   writeFileSync(join(repo, 'bench/results/inspect.json'), `${JSON.stringify(out, null, 2)}\n`);
   const md = [
     '# bench:inspect',
     '',
-    `\`stagecraft inspect --json\` on a generated image archive: ${rows[0]!.entries} tar entries in 5 layers (10,000 files overwritten, 100 folders deleted, one opaque folder). Child process, wall time (median of ${RUNS}) and peak RSS from \`/usr/bin/time -v\`; \`cat\` of the same file is the floor. ${machine.cpus} cores, Node ${machine.node}, ${out.date.slice(0, 10)}.`,
+    `\`stagecraft inspect --json\` on a generated image archive: ${rows[0]!.entries} tar entries in 5 layers (10,000 files overwritten, 100 folders deleted, one opaque folder). Child process, wall time (median of ${RUNS}) and peak RSS from \`/usr/bin/time -v\`; \`cat\` of the same file is the floor. ${machine.cpus} cores, Node ${machine.node}, ${out.date.slice(0, 10)}; load average ${machine.loadAverageAfter.join(', ')} after the run (other work on the machine slows the figures).`,
     '',
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,

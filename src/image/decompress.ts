@@ -34,6 +34,6 @@ class ZstdDecoder extends Transform {
 export function decompressStream(source: AsyncIterable<Buffer>, compression: Compression): AsyncIterable<Buffer> {
   const input = Readable.from(source, { objectMode: false });
   if (compression === 'none') return input;
-  const decoder = compression === 'gzip' ? createGunzip() : new ZstdDecoder();
+  const decoder = compression === 'gzip' ? createGunzip({ chunkSize: 256 * 1024 }) : new ZstdDecoder();
   return pipeline(input, decoder, () => {});
 }
