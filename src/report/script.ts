@@ -116,7 +116,9 @@ export const reportScript = String.raw`
   }
 
   function compareChart(host, images, labels) {
-    var W = host.clientWidth || 800, rowH = 34, labelW = 170;
+    var W = host.clientWidth || 800, rowH = 34;
+    var longest = Math.max.apply(null, images.map(function (img, i) { return (labels[i] || img.name).length; }));
+    var labelW = Math.min(Math.max(120, longest * 8 + 16), W * 0.4);
     var max = Math.max.apply(null, images.map(function (i) { return i.size; }));
     var svg = el('svg', { width: W, height: images.length * rowH + 10, viewBox: '0 0 ' + W + ' ' + (images.length * rowH + 10), class: 'chart compare-chart', role: 'img' }, host);
     images.forEach(function (img, i) {
