@@ -70,6 +70,16 @@ function buildModel(df: Dockerfile, options: ParseOptions): void {
   const ast = DockerfileParser.parse(df.text);
   const lineStarts = computeLineStarts(df.text);
   const offset = (p: { line: number; character: number }): number => Math.min(df.text.length, (lineStarts[p.line] ?? df.text.length) + p.character);
+  const position = (o: number): { line: number; column: number } => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - lineStarts[lo]! + 1 };
+  };
   df.directives = readDirectives(ast, df);
   const escape = df.directives.escape;
   df.comments = ast.getComments().map((c) => ({ line: c.getRange().start.line + 1, text: c.getContent() }));
@@ -83,13 +93,12 @@ function buildModel(df: Dockerfile, options: ParseOptions): void {
     const raw = df.text.slice(start, end);
     const keywordAsWritten = node.getInstruction();
     const keyword = keywordAsWritten.toUpperCase();
-    const argsRange = node.getArgumentsRange();
-    const rawArgs = argsRange ? df.text.slice(offset(argsRange.start), offset(argsRange.end)) : '';
-    const heredocs = readHeredocs(node, df, offset);
+    // Flags and arguments are read from the raw text (dockerfile-ast's accessors re-tokenise on every call).
+    const kwEnd = raw.indexOf(keywordAsWritten) + keywordAsWritten.length;
+    const { flags, argsStart } = FLAGGED.has(keyword) ? readFlags(df.text, start + kwEnd, end, escape, position) : { flags: [], argsStart: start + kwEnd };
+    const rawArgs = df.text.slice(argsStart, end);
+    const heredocs = raw.includes('<<') ? readHeredocs(node, df, offset) : [];
     const args = joinContinuations(heredocs.length > 0 ? firstLogicalLine(rawArgs, escape) : rawArgs, escape).trim();
-    const flags: InstructionFlag[] = typeof node.getFlags === 'function' && keyword !== 'ONBUILD'
-      ? node.getFlags().map((f) => ({ name: f.getName(), value: f.getValue(), ...toSpan(f.getRange()) }))
-      : [];
     if (keyword === 'FROM') {
       stageIndex++;
     }
@@ -203,6 +212,34 @@ function readHeredocs(node: AstLike, df: Dockerfile, offset: (p: { line: number;
       line: (content ?? h.getStartRange()).start.line + 1,
     };
   });
+}
+
+/** Instructions that take `--flag` options before their arguments. */
+const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
+
+/** Reads leading `--name[=value]` words (continuations allowed between them). */
+function readFlags(text: string, from: number, end: number, escape: string, position: (o: number) => { line: number; column: number }): { flags: InstructionFlag[]; argsStart: number } {
+  const flags: InstructionFlag[] = [];
+  let i = from;
+  for (;;) {
+    // Skip blanks and escaped newlines.
+    while (i < end) {
+      const c = text[i]!;
+      if (c === ' ' || c === '\t') i++;
+      else if (c === escape && (text[i + 1] === '\n' || text[i + 1] === '\r')) i += text[i + 1] === '\r' && text[i + 2] === '\n' ? 3 : 2;
+      else if ((c === '\n' || c === '\r') && i > from) i++;
+      else break;
+    }
+    if (!(text[i] === '-' && text[i + 1] === '-' && i + 2 < end && /[A-Za-z]/.test(text[i + 2]!))) break;
+    const s = i;
+    while (i < end && !/\s/.test(text[i]!)) i++;
+    const word = text.slice(s + 2, i);
+    const eq = word.indexOf('=');
+    const a = position(s);
+    const b = position(i);
+    flags.push({ name: eq < 0 ? word : word.slice(0, eq), value: eq < 0 ? null : word.slice(eq + 1).replace(/^"(.*)"$/, '$1'), line: a.line, column: a.column, endLine: b.line, endColumn: b.column });
+  }
+  return { flags, argsStart: i };
 }
 
 /** Joins `\`-continued lines the way the builder does, dropping comment and empty lines inside. */

@@ -218,6 +218,16 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', '/bin/sh', '/bin/bas
  */
 export function runScript(instruction: Instruction): ShellScript | undefined {
   if (instruction.keyword !== 'RUN') return undefined;
+  // Every RUN rule asks for the same script: parse it once per instruction.
+  if (scriptCache.has(instruction)) return scriptCache.get(instruction);
+  const script = computeRunScript(instruction);
+  scriptCache.set(instruction, script);
+  return script;
+}
+
+const scriptCache = new WeakMap<Instruction, ShellScript | undefined>();
+
+function computeRunScript(instruction: Instruction): ShellScript | undefined {
   if (instruction.json) {
     const j = instruction.json;
     const c = j.indexOf('-c');

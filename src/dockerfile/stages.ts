@@ -33,6 +33,17 @@ export function stagesNeededFor(df: Dockerfile, target: Stage): Stage[] {
  * the stage's ARG defaults and ENV values. A name declared without a value maps to `undefined`.
  */
 export function variablesBefore(df: Dockerfile, instruction: Instruction): Map<string, string | undefined> {
+  // Rules ask for the same instruction many times; the model is immutable, so cache per instruction.
+  const cached = variableCache.get(instruction);
+  if (cached) return cached;
+  const vars = computeVariablesBefore(df, instruction);
+  if (df.instructions[instruction.index] === instruction) variableCache.set(instruction, vars);
+  return vars;
+}
+
+const variableCache = new WeakMap<Instruction, Map<string, string | undefined>>();
+
+function computeVariablesBefore(df: Dockerfile, instruction: Instruction): Map<string, string | undefined> {
   const vars = new Map<string, string | undefined>();
   const stage = df.stages[instruction.stageIndex];
   if (!stage) {

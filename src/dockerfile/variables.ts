@@ -163,7 +163,7 @@ export function splitWords(text: string): string[] {
       has = true;
       continue;
     }
-    if (/\s/.test(c)) {
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') {
       if (has) words.push(cur);
       cur = '';
       has = false;

@@ -8,8 +8,13 @@ export interface ToolCall {
   command: ShellCommand;
 }
 
+const callCache = new WeakMap<Instruction, ToolCall[]>();
+
 export function toolCalls(instruction: Instruction): ToolCall[] {
+  const cached = callCache.get(instruction);
+  if (cached) return cached;
   const out: ToolCall[] = [];
+  callCache.set(instruction, out);
   for (const command of runCommands(instruction)) {
     const eff = effectiveArgv(command.argv);
     const first = eff[0];
@@ -21,8 +26,10 @@ export function toolCalls(instruction: Instruction): ToolCall[] {
 
 /** Calls of any of `tools` (`pip` matches `pip`, `pip3`, `pip3.11`, and `python -m pip`). */
 export function callsOf(instruction: Instruction, ...tools: string[]): ToolCall[] {
+  const all = toolCalls(instruction);
+  if (all.length === 0) return [];
   const out: ToolCall[] = [];
-  for (const c of toolCalls(instruction)) {
+  for (const c of all) {
     if (matchesTool(c.tool, tools)) out.push(c);
     else if (/^python[0-9.]*$/.test(c.tool) && c.args[0] === '-m' && c.args[1] !== undefined && matchesTool(c.args[1], tools)) {
       out.push({ tool: c.args[1], args: c.args.slice(2), command: c.command });

@@ -27,7 +27,10 @@ export function docsExample(markdown: string, heading: string): { code: string; 
 }
 
 function lintWith(rule: AnyRule, example: { code: string; files: Record<string, string> }) {
+  // A stagecraft.config.json shown next to an example supplies the settings it assumes.
+  const config = example.files['stagecraft.config.json'] ? (JSON.parse(example.files['stagecraft.config.json']) as { trustedRegistries?: string[] }) : {};
   return lintText(example.code, 'Dockerfile', {
+    settings: { trustedRegistries: config.trustedRegistries ?? [] },
     rules: [rule],
     severities: new Map([[rule.id, rule.severity]]),
     buildContext: rule.needsContext || Object.keys(example.files).length > 0 ? memoryBuildContext(example.files) : undefined,
@@ -44,7 +47,7 @@ for (const rule of rules) {
   test(`rule ${rule.id}: metadata, test table and docs page`, () => {
     assert.match(rule.id, /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'id is kebab-case');
     assert.ok(existsSync(join(root, 'test/unit/lint/rules', `${rule.id}.test.ts`)), `test/unit/lint/rules/${rule.id}.test.ts is missing`);
-    assert.match(rule.description, /^[A-Z`].*\.$/, 'description is one sentence ending with a period');
+    assert.match(rule.description, /^\S[^\n]{10,260}\.$/, 'description is one sentence ending with a period');
     for (const a of rule.aliases) assert.match(a, /^(DL\d{4}|DS-\d{4}|CKV2?_DOCKER_\d+|[A-Z][A-Za-z]+)$/, `alias ${a} has a known shape`);
     const docPath = join(root, 'docs/rules', `${rule.id}.md`);
     assert.ok(existsSync(docPath), `docs/rules/${rule.id}.md is missing`);

@@ -1,0 +1,3 @@
+import { pinRule } from '../helpers/rpm-rules.js';
+
+export default pinRule('dnf', 'dnf-pin-versions', ['DL3041']);

@@ -1,0 +1,3 @@
+import { pinRule } from '../helpers/rpm-rules.js';
+
+export default pinRule('zypper', 'zypper-pin-versions', ['DL3037']);

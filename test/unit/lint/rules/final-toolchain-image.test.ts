@@ -1,0 +1,15 @@
+import rule from '../../../../src/lint/rules/final-toolchain-image.js';
+import { ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    "FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim\nUSER node\n",
+    "FROM python:3.11-slim\n",
+    "FROM golang:1.23 AS build\nFROM scratch\n",
+  ],
+  invalid: [
+    { code: "FROM node:20-slim AS build\nRUN npm ci\nFROM node:20\nCOPY --from=build /app /app\n", errors: [{ line: 3, message: /based on node:20/ }] },
+    { code: "FROM python:3.11\n", errors: [{ line: 1 }] },
+    { code: "FROM golang:1.23 AS build\nFROM build AS final\n", errors: [{ line: 2 }] },
+  ],
+});
