@@ -7,8 +7,6 @@ import type { BuildPlan, Stage, Step } from '../plan/types.js';
  * stages, cache mounts, pruning or a small runtime base.
  */
 
-const installPattern = /\b(npm (ci|install|i)\b|pnpm (install|i)\b|yarn( install)?\b|bun install\b|pip3? install\b|poetry install\b|uv (sync|pip install)\b|pipenv (install|sync)\b|go mod download\b)/;
-const buildPattern = /\b(npm run build|pnpm (run )?build|yarn (run )?build|bun (run )?build|bun build|go build|tsc\b|next build|vite build)/;
 /** Flags that keep dev dependencies out: a naive build installs everything. */
 const prodOnlyFlags = /\s+(--omit=dev|--omit dev|--only=production|--prod(uction)?(=true)?|--no-dev|--without dev|--without-dev)\b/g;
 /** Steps a naive build does not have: pruning and clean-ups that only make sense before a COPY to a runtime stage. */
@@ -96,9 +94,9 @@ export function naiveDockerfile(plan: BuildPlan): NaiveDockerfile {
     seen.add(joined);
     lines.push(`RUN ${joined}`);
   };
-  // Every install step (a package-manager set-up such as `npm install -g pnpm@x` included), then every build step, in plan order.
-  for (const c of commands) if (installPattern.test(c) && !buildPattern.test(c)) add(c);
-  for (const c of commands) if (buildPattern.test(c)) add(c);
+  // The build stages' commands in plan order (set-up such as a venv or `npm install -g pnpm@x`, install, build),
+  // with dev dependencies kept, clean-ups dropped, and the same command once (prod and full installs become one).
+  for (const c of commands) add(c);
   // The command runs where the runtime stage runs it (a workspace package: a folder below the root).
   const runtimeDir = [...plan.stages[plan.stages.length - 1]!.steps].reverse().find((s): s is Extract<Step, { kind: 'workdir' }> => s.kind === 'workdir')?.path;
   if (runtimeDir && runtimeDir !== workdir && runtimeDir.startsWith(`${workdir.replace(/\/$/, '')}/`)) lines.push(`WORKDIR ${runtimeDir}`);

@@ -70,6 +70,13 @@ describe('naiveDockerfile on the real node fixtures', () => {
     assert.ok(runs.findIndex((r) => /npm install -g pnpm/.test(r)) < runs.findIndex((r) => /pnpm install/.test(r)), 'set-up first');
   });
 
+  it('python: the venv the install goes into is made first', () => {
+    const runs = naiveFor('python-pip').filter((i) => i.startsWith('RUN '));
+    const venv = runs.findIndex((r) => /-m venv/.test(r));
+    const pip = runs.findIndex((r) => /pip install/.test(r));
+    assert.ok(venv >= 0 && pip > venv, runs.join('\n'));
+  });
+
   it('workspace package: the command runs in the package folder, as in the runtime stage', () => {
     const instr = naiveFor('node-workspace', 'packages/api');
     assert.ok(instr.indexOf('WORKDIR /app/packages/api') > instr.indexOf('COPY . .'), instr.join('\n'));
