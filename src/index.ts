@@ -8,6 +8,7 @@ export { analyzeContext, createMatcher, parseDockerignore, walkContext, cacheMap
 export { planInit, initFolder, detectProject } from './init/init.js';
 export { UserError, DecisionNeeded, ExitCode } from './util/errors.js';
 export * from './engine/index.js';
+export { buildImage, buildAndCompare, naiveDockerfile, BuildFailedError, type BuildRequest, type BuildResult, type CompareResult, type BaselineResult, type Baseline, type Layer as BuildLayer } from './build/index.js';
 export { inspectImage, type InspectOptions } from './image/inspect.js';
 export { analyzeArchive, archiveDiffIds, type AnalyzeOptions } from './image/analyze.js';
 export { checkThresholds, parseDiveCi, type Thresholds, type ThresholdCheck, type DiveCiRules } from './image/thresholds.js';
