@@ -92,6 +92,7 @@ export interface ResolveOptions {
 export function resolveImage(scan: ArchiveScan, options: ResolveOptions = {}): ResolvedImage {
   if (scan.json.has('index.json')) return resolveOci(scan, options);
   if (scan.json.has('manifest.json')) return resolveClassic(scan, options);
+  if (scan.layers.size > 0 || scan.broken.size > 0) incomplete('it holds layers but no manifest.json or index.json (was it cut short?)');
   throw new UserError('not an image archive: it has neither index.json nor manifest.json', ExitCode.usage, undefined, undefined, 'expected the output of `docker save`');
 }
 
