@@ -133,12 +133,9 @@ export function analyzeContext(options: ContextOptions): ContextReport {
   const taken = new Map<number, string[]>();
   for (const c of copies) {
     if (c.fromStage !== undefined || c.fromImage !== undefined) continue;
-    const set = new Set<string>();
-    for (const s of c.resolvedSources) {
-      const m = sourceMatcher(s);
-      for (const p of sentPaths) if (m(p)) set.add(p);
-    }
-    taken.set(c.instruction.index, [...set].sort());
+    // walk.sent is sorted, so a filter keeps the order without a set and a sort.
+    const ms = c.resolvedSources.map(sourceMatcher);
+    taken.set(c.instruction.index, c.resolvedSources.includes('.') ? sentPaths : sentPaths.filter((p) => ms.some((m) => m(p))));
   }
   // A build output that a COPY names on purpose (COPY dist/ ...) is not junk.
   const named = copies.flatMap((c) => (c.fromStage === undefined && c.fromImage === undefined ? c.resolvedSources.filter((s) => s !== '.' && !hasWildcards(s)) : []));
@@ -163,7 +160,7 @@ export function analyzeContext(options: ContextOptions): ContextReport {
     fileCount: walk.sent.length,
     bytes: walk.sentBytes,
     excluded: { fileCount: walk.excluded.files, bytes: walk.excluded.bytes, prunedFolders: walk.prunedDirs.length },
-    largestFiles: [...walk.sent].sort((a, b) => b.size - a.size).slice(0, top).map((s) => ({ path: s.path, bytes: s.size })),
+    largestFiles: topBySize(walk.sent, top).map((s) => ({ path: s.path, bytes: s.size })),
     largestFolders: largestFolders(walk, top),
     saved: [...walk.excludedBy.entries()].map(([path, t]) => ({ path, files: t.files, bytes: t.bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, top),
     findings,
@@ -178,6 +175,19 @@ export function analyzeContext(options: ContextOptions): ContextReport {
   };
   if (df && options.changed) report.cache = cacheMap(df, copies, matcher, options.changed, options.target);
   return report;
+}
+
+/** The n largest entries without sorting all of them (n is small, the list is not). */
+function topBySize<T extends { size: number }>(items: readonly T[], n: number): T[] {
+  const best: T[] = [];
+  for (const it of items) {
+    if (best.length === n && it.size <= best[best.length - 1]!.size) continue;
+    let i = best.length;
+    while (i > 0 && best[i - 1]!.size < it.size) i--;
+    best.splice(i, 0, it);
+    if (best.length > n) best.pop();
+  }
+  return best;
 }
 
 function relOrAbs(root: string, p: string): string {

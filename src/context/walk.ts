@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, posix, resolve, sep } from 'node:path';
 import type { ContextMatcher, MatchState } from './matcher.js';
+import { ExcludedTreeMeter, measureTree } from './measure.js';
 
 /** A path the build sends, relative to the context with `/` separators. */
 export interface SentEntry {
@@ -47,6 +48,8 @@ export interface WalkResult {
 export interface WalkOptions {
   /** Count what pruned folders hold (for "what the .dockerignore saved"). Default true. */
   measureExcluded?: boolean;
+  /** Count them on a worker thread, alongside the walk. Default true. */
+  measureInWorker?: boolean;
 }
 
 const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
@@ -149,6 +152,8 @@ export function walkContext(rootDir: string, matcher: ContextMatcher, options: W
   };
 
   // Explicit stack: deep trees must not overflow the call stack.
+  const meter = new ExcludedTreeMeter(options.measureInWorker !== false);
+  const pending: Array<{ id: number; abs: string | Buffer; rel: string }> = [];
   const used = new Uint8Array(matcher.patterns.length);
   const judge = (rel: string, parent: MatchState | undefined): MatchState => {
     const st = matcher.evaluate(rel, parent);
@@ -194,10 +199,7 @@ export function walkContext(rootDir: string, matcher: ContextMatcher, options: W
         if (childState.excluded) {
           if (matcher.canPruneDir(childRel)) {
             result.prunedDirs.push(childRel);
-            if (measure) {
-              const t = measureTree(childAbs);
-              addExcluded(childRel, t.files, t.bytes, true);
-            }
+            if (measure) pending.push({ id: meter.add(childAbs), abs: childAbs, rel: childRel });
             continue;
           }
         }
@@ -229,6 +231,11 @@ export function walkContext(rootDir: string, matcher: ContextMatcher, options: W
         result.problems.push({ kind: 'special', path: childRel, message: 'a socket, pipe or device: not a file the build can use' });
       }
     }
+  }
+  const measured = meter.finish();
+  for (const p of pending) {
+    const t = measured.get(p.id) ?? measureTree(p.abs);
+    addExcluded(p.rel, t.files, t.bytes, true);
   }
   result.patternUsed = [...used].map((u) => u === 1);
   result.sent.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -270,33 +277,4 @@ function checkLink(abs: string | Buffer, rel: string, realRoot: string, problems
   if (outside) {
     problems.push({ kind: 'link-outside', path: rel, message: `points outside the context (-> ${target}): sent as a link, not followed; COPY gets the link, not the file` });
   }
-}
-
-/** Counts an excluded folder's files and bytes without matching (the folder is not sent). */
-function measureTree(abs: string | Buffer): ExcludedTotals {
-  const totals = { files: 0, bytes: 0 };
-  const stack: Array<string | Buffer> = [abs];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    let entries: DirEntryLike[];
-    try {
-      entries = listDir(dir);
-    } catch {
-      continue; // excluded anyway: an unreadable folder here costs the build nothing
-    }
-    for (const e of entries) {
-      const child = joinAbs(dir, e.raw);
-      if (e.isDirectory) {
-        stack.push(child);
-        continue;
-      }
-      try {
-        totals.bytes += lstatSync(child as string).size;
-        totals.files++;
-      } catch {
-        /* vanished or unreadable: excluded, so nothing to report */
-      }
-    }
-  }
-  return totals;
 }

@@ -137,3 +137,28 @@ test('paths are normalised: ./ prefix and trailing /', () => {
   assert.equal(m.ignores('./node_modules/'), true);
   assert.equal(m.ignores('.'), false);
 });
+
+test('the walker\'s incremental verdicts (with the literal and **/name shortcuts) equal ignores() on a corpus', () => {
+  const ignore = '.git\n**/node_modules\n**/*.log\n**/.env.*\ndist\n!dist/keep\n*.md\n!README.md\na/**/b\n**/x?z\n[ab]*/c\n**/deep/*.tmp';
+  const m = createMatcher(ignore);
+  const names = ['.git', 'node_modules', 'a.log', '.env.local', 'dist', 'keep', 'README.md', 'x.md', 'a', 'b', 'xyz', 'c', 'deep', 'q.tmp', 'src'];
+  const paths: string[] = [];
+  const grow = (prefix: string, depth: number): void => {
+    for (const n of names) {
+      const p = prefix ? `${prefix}/${n}` : n;
+      paths.push(p);
+      if (depth < 2) grow(p, depth + 1);
+    }
+  };
+  grow('', 0);
+  let checked = 0;
+  for (const p of paths) {
+    const segs = p.split('/');
+    let state;
+    for (let i = 1; i < segs.length; i++) state = m.evaluate(segs.slice(0, i).join('/'), state);
+    assert.equal(m.evaluate(p, state).excluded, m.ignores(p), p);
+    assert.equal(m.excludedUnder(p, state), m.ignores(p), p);
+    checked++;
+  }
+  assert.equal(checked, 15 + 15 ** 2 + 15 ** 3);
+});

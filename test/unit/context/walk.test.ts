@@ -187,3 +187,21 @@ test('unreadable folders and files are reported and the walk goes on', (t) => {
     removeTree(root);
   }
 });
+
+test('pruned folders are counted the same on the worker thread and inline', () => {
+  const spec: Record<string, string> = { 'src/a.ts': 'a' };
+  for (let i = 0; i < 30; i++) spec[`node_modules/p${i}/index.js`] = 'x'.repeat(i);
+  spec['.git/objects/ab/cd'] = '1234';
+  const root = makeTree(spec);
+  try {
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/node_modules/`), Buffer.from([0xff]), Buffer.from('.js')]), 'abc');
+    const m = createMatcher('node_modules\n.git');
+    const inWorker = walkContext(root, m, { measureInWorker: true });
+    const inline = walkContext(root, m, { measureInWorker: false });
+    assert.deepEqual(inWorker.excluded, { files: 32, bytes: 435 + 4 + 3 });
+    assert.deepEqual(inline.excluded, inWorker.excluded);
+    assert.deepEqual([...inline.excludedBy], [...inWorker.excludedBy]);
+  } finally {
+    removeTree(root);
+  }
+});
