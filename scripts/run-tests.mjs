@@ -20,7 +20,10 @@ function walk(dir) {
     else if (name.endsWith('.test.ts')) files.push(path);
   }
 }
-for (const root of roots) walk(root);
+for (const root of roots) {
+  if (statSync(root).isDirectory()) walk(root);
+  else files.push(root);
+}
 if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);

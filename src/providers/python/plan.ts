@@ -124,7 +124,10 @@ export function planPython(facts: PythonFacts, options: InitOptions): BuildPlan 
   const warnings: string[] = [];
   const { version, from } = choosePythonVersion(facts, options, notes, warnings);
   const start = chooseStart(facts, options, notes, warnings);
-  const flavor = options.base ?? 'slim';
+  // The smallest safe base: distroless python3 when the project runs on the Python it carries
+  // (Debian 12's), Debian slim otherwise.
+  const flavor = options.base ?? (minorOf(version) === DISTROLESS_PYTHON ? 'distroless' : 'slim');
+  if (!options.base && flavor === 'slim') notes.push(`Python ${version} runs on python:${version}-slim: distroless python3 carries only ${DISTROLESS_PYTHON} (--python-version ${DISTROLESS_PYTHON} --base distroless gives a smaller image if the app runs on it)`);
   if (flavor === 'distroless' && minorOf(version) !== DISTROLESS_PYTHON) {
     throw new DecisionNeeded(
       `--base distroless runs on gcr.io/distroless/python3-debian12, which carries Python ${DISTROLESS_PYTHON} only, but the project needs ${version} (from ${from})`,

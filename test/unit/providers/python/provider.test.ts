@@ -170,7 +170,7 @@ test('start: nothing to run is a decision naming --cmd; several scripts too', ()
 });
 
 test('version: --python-version > .python-version > requires-python > runtime.txt > Pipfile > default (noted); conflicts warn', () => {
-  const v = (files: Record<string, string>, o: Partial<InitOptions> = {}) => plan({ 'requirements.txt': '', 'main.py': '', ...files }, o).stages[0]!.base;
+  const v = (files: Record<string, string>, o: Partial<InitOptions> = {}) => plan({ 'requirements.txt': '', 'main.py': '', ...files }, { base: 'slim', ...o }).stages[0]!.base;
   assert.equal(v({ '.python-version': '3.11\n' }, { pythonVersion: '3.12' }), 'python:3.12-slim');
   assert.equal(v({ '.python-version': '# pinned\n3.11.9\n', 'runtime.txt': 'python-3.10.1' }), 'python:3.11-slim');
   assert.equal(v({ 'pyproject.toml': '[project]\nname="x"\nrequires-python = ">=3.9,<3.12"\n' }), 'python:3.11-slim');
@@ -182,6 +182,14 @@ test('version: --python-version > .python-version > requires-python > runtime.tx
   assert.ok(conflict.warnings.some((w) => /does not satisfy requires-python/.test(w)));
   assert.throws(() => plan({ 'main.py': '', 'pyproject.toml': '[project]\nname="x"\nrequires-python = ">=4"\n' }), (e: unknown) => e instanceof UserError && e.exitCode === 1);
   assert.throws(() => plan({ 'requirements.txt': '', 'main.py': '' }, { pythonVersion: 'latest' }), (e: unknown) => e instanceof UserError && e.exitCode === 2);
+});
+
+test('default base: distroless python3 for Debian 12\'s 3.11, slim (noted) for any other version', () => {
+  const files = { 'requirements.txt': '', 'server.py': server };
+  assert.equal(plan({ ...files, '.python-version': '3.11' }).stages.at(-1)!.base, 'gcr.io/distroless/python3-debian12:nonroot');
+  const other = plan({ ...files, '.python-version': '3.12' });
+  assert.equal(other.stages.at(-1)!.base, 'python:3.12-slim');
+  assert.ok(other.notes.some((n) => /distroless python3 carries only 3\.11/.test(n)));
 });
 
 test('--base distroless: Debian builder with python3-venv, distroless python3 runtime, ENTRYPOINT, only for 3.11', () => {
