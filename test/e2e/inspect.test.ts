@@ -105,6 +105,7 @@ describe('stagecraft inspect (real engine)', { skip: skip ? 'STAGECRAFT_E2E_SKIP
 
   it('an image built here: deleted file, opaque folder and leaked build arg are seen; figures agree with the engine', async () => {
     const r = await inspectJson(tag, ['--base', 'debian:bookworm-slim']);
+    mkdirSync(artifactsDir, { recursive: true });
     writeFileSync(join(artifactsDir, 'inspect-layers.json'), JSON.stringify(r, null, 2));
     await assertAgreesWithEngine(tag, r);
     assert.equal(r.user, '1000:1000');

@@ -3,7 +3,7 @@
  * are opened in headless Chromium; the DOM after the inline script ran must hold the charts (SVG
  * rects with non-zero sizes), and a screenshot of each is kept under test-artifacts/.
  */
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,7 +72,6 @@ describe('HTML report in headless Chromium', { skip }, () => {
     if (!engine.ok) throw new Error(engine.problem);
     mkdirSync(shots, { recursive: true });
   });
-  after(() => {});
 
   it('one image: layer chart and folder treemap render', async () => {
     const r = await inspectImage('node:20-slim');
