@@ -1,7 +1,7 @@
 import { UserError, ExitCode } from '../util/errors.js';
 import { scanArchive, type ArchiveScan } from './archive.js';
 import { baseFromDiffIds, guessBase, type BaseBoundary } from './base.js';
-import { historyOf, summariseConfig } from './config.js';
+import { historyOf, maskHistoryText, summariseConfig } from './config.js';
 import { diveAnalysis } from './dive.js';
 import { findShouldNotShip } from './findings.js';
 import { mergeLayers, walkTree, type TreeNode } from './filetree.js';
@@ -68,7 +68,7 @@ function analyzeLayers(image: ResolvedImage, parsed: ParsedLayer[], options: Ana
       tarBytes: p.tarBytes,
       blobBytes: p.blobBytes,
       contentBytes: p.regularBytes,
-      createdBy: h?.createdBy ?? '',
+      createdBy: maskHistoryText(h?.createdBy ?? ''),
       fromBase: i < base.layers,
       files: p.entries.filter((e) => !e.whiteout).length,
       whiteouts: p.entries.filter((e) => e.whiteout).length,
@@ -107,7 +107,7 @@ function analyzeLayers(image: ResolvedImage, parsed: ParsedLayer[], options: Ana
     config,
     user: config.user,
     layers,
-    history,
+    history: history.map((h) => ({ ...h, createdBy: maskHistoryText(h.createdBy) })),
     base: { layers: base.layers, source: base.source },
     efficiency: dive.efficiency,
     wastedBytes: dive.wastedBytes,

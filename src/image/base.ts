@@ -22,13 +22,23 @@ function historyIndexAfterLayers(history: HistoryItem[], n: number): number {
   return history.length;
 }
 
+const startCommand = /^(\/bin\/sh -c #\(nop\)\s+)?(CMD|ENTRYPOINT)\b/;
+
 /**
- * Without the base image at hand: the final stage's steps were made by one build, the base's long
- * before, so the largest jump in the history timestamps marks the FROM. When the history has no
- * usable times, only the first layer is the base (dive's assumption).
+ * Without the base image at hand: a base image's history ends with its CMD or ENTRYPOINT, so the
+ * last such entry that layers follow marks the FROM. Failing that, the final stage's steps were
+ * made by one build and the base's long before, so the largest jump in the history timestamps
+ * marks it (cached steps keep old times, hence second). Else only the first layer is the base
+ * (dive's assumption).
  */
 export function guessBase(history: HistoryItem[], layerCount: number): BaseBoundary {
   const fallback: BaseBoundary = { layers: Math.min(1, layerCount), source: 'first-layer', historyEntries: historyIndexAfterLayers(history, Math.min(1, layerCount)) };
+  for (let i = history.length - 2; i >= 0; i--) {
+    if (!startCommand.test(history[i]!.createdBy.trim())) continue;
+    const layers = history.slice(0, i + 1).filter((h) => !h.emptyLayer).length;
+    if (layers > 0 && layers < layerCount) return { layers, source: 'history-cmd', historyEntries: i + 1 };
+    break;
+  }
   const times = history.map((h) => (h.created ? Date.parse(h.created) : NaN));
   if (times.some((t) => Number.isNaN(t)) || history.length < 2) return fallback;
   let bestGap = 0;

@@ -92,3 +92,12 @@ export function leakedBuildArgs(createdBy: string): LeakedArg[] {
   }
   return out;
 }
+
+/** The history text with the values of secret-looking build args masked (it gets printed and shared). */
+export function maskHistoryText(createdBy: string): string {
+  let out = createdBy;
+  for (const a of leakedBuildArgs(createdBy)) {
+    if (looksSecret(a.key, a.value)) out = out.replace(`${a.key}=${a.value}`, `${a.key}=${maskValue(a.value)}`);
+  }
+  return out;
+}

@@ -52,6 +52,8 @@ const testFolders = new Set(['test', 'tests', '__tests__', 'spec', '__mocks__', 
 const devTools = new Set(['typescript', 'eslint', 'prettier', 'jest', 'vitest', 'mocha', 'nodemon', 'ts-node', 'tsx', 'webpack', 'vite', 'rollup', 'esbuild', '@types/node', 'husky', 'lint-staged']);
 const pythonDevTools = new Set(['pytest', 'black', 'mypy', 'flake8', 'ruff', 'pylint', 'isort', 'tox']);
 
+const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+
 function subtreeBytes(node: TreeNode): { bytes: number; files: number } {
   let bytes = node.size;
   let files = node.kind === 'dir' ? 0 : 1;
@@ -105,7 +107,7 @@ export function findShouldNotShip(input: FindingsInput): Finding[] {
     }
     if (isDir && name === '.git') {
       const s = subtreeBytes(node);
-      add('git-folder', 'warning', `${path}: a git repository (${s.files} files) ships in the image`, path, node, s.bytes);
+      add('git-folder', 'warning', `${path}: a git repository (${files(s.files)}) ships in the image`, path, node, s.bytes);
       skipBelow.push(`${path}/`);
       continue;
     }
@@ -113,7 +115,7 @@ export function findShouldNotShip(input: FindingsInput): Finding[] {
       const cache = packageCaches.find((c) => c.path.test(path));
       if (cache) {
         const s = subtreeBytes(node);
-        if (s.files > 0) add('package-cache', 'warning', `${path}: ${cache.what} (${s.files} files) ships in the image`, path, node, s.bytes);
+        if (s.files > 0) add('package-cache', 'warning', `${path}: ${cache.what} (${files(s.files)}) ships in the image`, path, node, s.bytes);
         skipBelow.push(`${path}/`);
         continue;
       }
@@ -125,7 +127,7 @@ export function findShouldNotShip(input: FindingsInput): Finding[] {
     if (isDir && testFolders.has(name) && !isSystemPath(path)) {
       const s = subtreeBytes(node);
       if (s.files > 0) {
-        add('test-folder', 'note', `${path}: a test folder (${s.files} files) ships in the image`, path, node, s.bytes);
+        add('test-folder', 'note', `${path}: a test folder (${files(s.files)}) ships in the image`, path, node, s.bytes);
         skipBelow.push(`${path}/`);
       }
     }

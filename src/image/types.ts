@@ -147,7 +147,7 @@ export interface BaseInfo {
   /** Number of layers counted as the base image. */
   layers: number;
   /** How it was decided. */
-  source: 'given' | 'history-timestamps' | 'first-layer';
+  source: 'given' | 'history-cmd' | 'history-timestamps' | 'first-layer';
 }
 
 export interface ImageReport {

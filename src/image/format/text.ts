@@ -37,7 +37,7 @@ export function formatInspectText(r: ImageReport, checks: ThresholdCheck[] = [],
   if (cfg.exposedPorts.length) out.push(`  ports       ${cfg.exposedPorts.join(', ')}`);
   out.push(`  healthcheck ${cfg.healthcheck ? cfg.healthcheck.test.join(' ') : '(none)'}`);
   for (const e of cfg.env) out.push(`  env         ${truncate(e, 100)}`);
-  out.push('', c.bold('Layers') + c.dim(`  (${r.base.layers} from the base image, ${r.base.source === 'given' ? 'as given' : r.base.source === 'history-timestamps' ? 'told by the history timestamps' : 'assumed: the first layer'})`));
+  out.push('', c.bold('Layers') + c.dim(`  (${r.base.layers} from the base image, ${r.base.source === 'given' ? 'as given' : r.base.source === 'history-cmd' ? 'up to the base image\'s CMD/ENTRYPOINT in the history' : r.base.source === 'history-timestamps' ? 'told by the history timestamps' : 'assumed: the first layer; set --base'})`));
   for (const l of r.layers) {
     const mark = l.fromBase ? c.dim('base') : '    ';
     out.push(`  ${pad(String(l.index), 3, true)} ${mark} ${pad(formatBytes(l.size), 10, true)}  ${truncate(l.createdBy || '(no history)', 90)}`);

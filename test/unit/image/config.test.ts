@@ -63,3 +63,11 @@ describe('layer sizes as the engine counts them', () => {
     assert.equal(engineLayerSize(layer, undefined), 1042);
   });
 });
+
+describe('history text', () => {
+  it('masks secret-looking build arg values, leaves the others', async () => {
+    const { maskHistoryText } = await import('../../../src/image/config.js');
+    assert.equal(maskHistoryText('RUN |2 NPM_TOKEN=npm_abcdefghijklmnop MODE=prod /bin/sh -c npm ci'), 'RUN |2 NPM_TOKEN=np*** MODE=prod /bin/sh -c npm ci');
+    assert.equal(maskHistoryText('COPY . .'), 'COPY . .');
+  });
+});
