@@ -40,6 +40,7 @@ export function lintDockerfile(df: Dockerfile, options: LintOptions = {}): Findi
   interface Active {
     rule: AnyRule;
     visitors: Visitors;
+    failed?: boolean;
   }
   const active: Active[] = [];
   for (const rule of ruleSet) {
@@ -57,26 +58,63 @@ export function lintDockerfile(df: Dockerfile, options: LintOptions = {}): Findi
   }
 
   const call = (a: Active, fn: () => void): void => {
+    if (a.failed) return;
     try {
       fn();
     } catch (err) {
       findings.push(internalFinding(a.rule, err));
-      a.visitors = {};
+      a.failed = true;
     }
   };
   const inScope = (a: Active, stage: Stage | undefined): boolean => a.rule.scope === 'all' || (stage !== undefined && shipped.has(stage.index));
 
+  // Index the visitors once, so each instruction only meets the rules that look at it.
+  type Hook = { a: Active; fn: (i: Instruction, s: Stage | undefined) => void };
+  const onStage: { a: Active; fn: (s: Stage) => void }[] = [];
+  const onStageEnd: { a: Active; fn: (s: Stage) => void }[] = [];
+  const onInstruction: Hook[] = [];
+  const byKeyword = new Map<string, Hook[]>();
+  for (const a of active) {
+    const v = a.visitors as Record<string, unknown>;
+    for (const [key, fn] of Object.entries(v)) {
+      if (typeof fn !== 'function') continue;
+      if (key === 'stage') onStage.push({ a, fn: fn as (s: Stage) => void });
+      else if (key === 'stageEnd') onStageEnd.push({ a, fn: fn as (s: Stage) => void });
+      else if (key === 'instruction') onInstruction.push({ a, fn: fn as Hook['fn'] });
+      else if (key !== 'end') {
+        const list = byKeyword.get(key) ?? [];
+        list.push({ a, fn: fn as Hook['fn'] });
+        byKeyword.set(key, list);
+      }
+    }
+  }
+
+  // No closure per call: this loop runs rules x instructions times.
+  const run = (h: Hook, instruction: Instruction, stage: Stage | undefined): void => {
+    if (h.a.failed || !inScope(h.a, stage)) return;
+    try {
+      h.fn(instruction, stage);
+    } catch (err) {
+      findings.push(internalFinding(h.a.rule, err));
+      h.a.failed = true;
+    }
+  };
+  const runStage = (h: { a: Active; fn: (s: Stage) => void }, stage: Stage): void => {
+    if (h.a.failed || !inScope(h.a, stage)) return;
+    try {
+      h.fn(stage);
+    } catch (err) {
+      findings.push(internalFinding(h.a.rule, err));
+      h.a.failed = true;
+    }
+  };
   for (const instruction of df.instructions) {
     const stage = df.stages[instruction.stageIndex];
-    for (const a of active) {
-      if (!inScope(a, stage)) continue;
-      const v = a.visitors;
-      if (instruction.keyword === 'FROM' && stage && v.stage) call(a, () => v.stage!(stage));
-      if (v.instruction) call(a, () => v.instruction!(instruction, stage));
-      const byKeyword = (v as Record<string, unknown>)[instruction.keyword] as ((i: Instruction, s: Stage | undefined) => void) | undefined;
-      if (typeof byKeyword === 'function') call(a, () => byKeyword(instruction, stage));
-      if (stage && v.stageEnd && instruction === stage.instructions[stage.instructions.length - 1]) call(a, () => v.stageEnd!(stage));
-    }
+    if (stage && instruction.keyword === 'FROM') for (const h of onStage) runStage(h, stage);
+    for (const h of onInstruction) run(h, instruction, stage);
+    const hooks = byKeyword.get(instruction.keyword);
+    if (hooks) for (const h of hooks) run(h, instruction, stage);
+    if (stage && instruction === stage.instructions[stage.instructions.length - 1]) for (const h of onStageEnd) runStage(h, stage);
   }
   for (const a of active) if (a.visitors.end) call(a, () => a.visitors.end!());
 

@@ -24,6 +24,9 @@ export interface Pragmas {
 const ALL = '*';
 
 export function readPragmas(df: Dockerfile, rules: readonly AnyRule[]): Pragmas {
+  const p: Pragmas = { file: new Set(), stage: new Map(), instruction: new Map() };
+  // Most files have no suppression at all: skip the line scan.
+  if (!df.directives.check && !/stagecraft-ignore|hadolint/i.test(df.text)) return p;
   const byAlias = aliasIndex(rules);
   const resolve = (list: string): Set<string> => {
     const out = new Set<string>();
@@ -35,8 +38,6 @@ export function readPragmas(df: Dockerfile, rules: readonly AnyRule[]): Pragmas 
     }
     return out;
   };
-  const p: Pragmas = { file: new Set(), stage: new Map(), instruction: new Map() };
-
   if (df.directives.check) {
     for (const part of df.directives.check.split(';')) {
       const m = /^\s*skip\s*=\s*(.*)$/i.exec(part);
@@ -105,8 +106,13 @@ export function applyPragmas(findings: Finding[], p: Pragmas, df: Dockerfile): F
 }
 
 /** lower-cased id or alias -> rule ids. `AVD-DS-0001` and `DS-0001` (and Trivy's old `DS001`) all work. */
+const aliasCache = new WeakMap<readonly AnyRule[], Map<string, string[]>>();
+
 export function aliasIndex(rules: readonly AnyRule[]): Map<string, string[]> {
+  const cached = aliasCache.get(rules);
+  if (cached) return cached;
   const map = new Map<string, string[]>();
+  aliasCache.set(rules, map);
   const put = (k: string, id: string): void => {
     const key = k.toLowerCase();
     const list = map.get(key) ?? [];

@@ -20,8 +20,14 @@ export interface DependencyInstall {
 
 const NODE_TOOLS = ['npm', 'yarn', 'pnpm', 'bun'];
 
+const installCache = new WeakMap<Instruction, DependencyInstall[]>();
+
 export function dependencyInstalls(instruction: Instruction): DependencyInstall[] {
+  const cached = installCache.get(instruction);
+  if (cached) return cached;
   const out: DependencyInstall[] = [];
+  installCache.set(instruction, out);
+  if (instruction.keyword !== 'RUN') return out;
   for (const c of toolCalls(instruction)) {
     const p = positionals(c.args);
     const sub = p[0];

@@ -9,7 +9,15 @@ export interface VariableSetting {
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 
+const settingsCache = new WeakMap<Instruction, VariableSetting[]>();
+
 export function variableSettings(instruction: Instruction): VariableSetting[] {
+  let cached = settingsCache.get(instruction);
+  if (!cached) settingsCache.set(instruction, (cached = computeSettings(instruction)));
+  return cached;
+}
+
+function computeSettings(instruction: Instruction): VariableSetting[] {
   if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
     return parseKeyValues(instruction.args).map((kv) => ({ name: kv.key, value: kv.value, instruction }));
   }
