@@ -2,6 +2,11 @@
  * The real-engine harness: an engine check that fails loudly, the built CLI, BuildKit builds with
  * their plain logs kept, containers on free loopback ports, HTTP polling, the UID of a container's
  * process read on the host, and cleanup of everything the suite created.
+ *
+ * Environment: DOCKER_HOST (the engine; `.ci/run` starts one, `scripts/engine.sh up` too),
+ * STAGECRAFT_DOCKER (the client; default /usr/bin/docker, which builds without buildx),
+ * STAGECRAFT_E2E_SKIP=1 (skip when no engine answers; ignored in CI), STAGECRAFT_E2E_ONLY=a,b (only
+ * these fixtures), STAGECRAFT_E2E_KEEP=1 (keep work trees). Build logs: test-artifacts/e2e/.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
