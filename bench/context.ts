@@ -2,7 +2,7 @@
 // 10,000 folders with a realistic .dockerignore, next to `find` over the same tree (the floor:
 // listing the files), in the same run. Writes bench/results/context.json and .md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,8 @@ function generate(root: string): { files: number; folders: number } {
 
 interface Sample {
   wallMs: number;
+  /** User + system CPU time: steadier than wall time on a shared machine. */
+  cpuMs: number | null;
   maxRssKb: number | null;
 }
 
@@ -68,7 +70,10 @@ function measure(argv: string[]): Sample {
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
-  return { wallMs, maxRssKb: rss ? Number(rss[1]) : null };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+  const cpuMs = user && sys ? Math.round((Number(user[1]) + Number(sys[1])) * 1000) : null;
+  return { wallMs, cpuMs, maxRssKb: rss ? Number(rss[1]) : null };
 }
 
 const median = (xs: number[]): number => {
@@ -76,9 +81,15 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)]!;
 };
 
-function summarize(samples: Sample[]): { wallMs: number; maxRssMb: number | null; runs: number[] } {
+function summarize(samples: Sample[]): { wallMs: number; cpuMs: number | null; maxRssMb: number | null; runs: number[] } {
   const rss = samples.map((s) => s.maxRssKb).filter((x): x is number => x !== null);
-  return { wallMs: Math.round(median(samples.map((s) => s.wallMs))), maxRssMb: rss.length ? Math.round(Math.max(...rss) / 1024) : null, runs: samples.map((s) => Math.round(s.wallMs)) };
+  const cpu = samples.map((s) => s.cpuMs).filter((x): x is number => x !== null);
+  return {
+    wallMs: Math.round(median(samples.map((s) => s.wallMs))),
+    cpuMs: cpu.length ? median(cpu) : null,
+    maxRssMb: rss.length ? Math.round(Math.max(...rss) / 1024) : null,
+    runs: samples.map((s) => Math.round(s.wallMs)),
+  };
 }
 
 function main(): void {
@@ -101,16 +112,17 @@ function main(): void {
       'stagecraft context': [process.execPath, cli, 'context', root],
       'stagecraft context --json --list-files': [process.execPath, cli, 'context', root, '--json', '--list-files'],
     };
+    // Interleaved (find, stagecraft, find, ...): on a shared machine the load drifts, and each
+    // round then weighs on every command alike.
+    for (const argv of Object.values(cases)) measure(argv); // warm-up: the page cache, as for any second run
+    const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+    for (let i = 0; i < RUNS; i++) for (const [name, argv] of Object.entries(cases)) samples[name]!.push(measure(argv));
     const results: Record<string, ReturnType<typeof summarize>> = {};
-    for (const [name, argv] of Object.entries(cases)) {
-      measure(argv); // warm-up: the page cache, as for any second run
-      const samples: Sample[] = [];
-      for (let i = 0; i < RUNS; i++) samples.push(measure(argv));
-      results[name] = summarize(samples);
-    }
+    for (const name of Object.keys(cases)) results[name] = summarize(samples[name]!);
     const floor = results['find -printf %s (names + sizes)']!.wallMs;
     const floorNames = results['find -type f (names only)']!.wallMs;
     const ours = results['stagecraft context']!.wallMs;
+    const load = loadAverage();
     const out = {
       date: new Date().toISOString(),
       machine: { node: process.version, cpus: cpuCount(), platform: process.platform },
@@ -118,14 +130,15 @@ function main(): void {
       runs: RUNS,
       generateMs: genMs,
       results,
+      loadAverageAfter: load,
       ratioToFindWithSizes: Number((ours / floor).toFixed(2)),
       ratioToFindNamesOnly: Number((ours / floorNames).toFixed(2)),
       targets: { withinThreeTimesFind: ours <= 3 * floor, underTwoSeconds: ours < 2000 },
     };
     const table = [
-      '| command | wall (median of ' + RUNS + ') | peak RSS |',
-      '|---|---:|---:|',
-      ...Object.entries(results).map(([name, r]) => `| \`${name}\` | ${r.wallMs} ms | ${r.maxRssMb === null ? 'n/a' : `${r.maxRssMb} MB`} |`),
+      `| command | wall (median of ${RUNS}) | CPU user+sys | peak RSS |`,
+      '|---|---:|---:|---:|',
+      ...Object.entries(results).map(([name, r]) => `| \`${name}\` | ${r.wallMs} ms | ${r.cpuMs === null ? 'n/a' : `${r.cpuMs} ms`} | ${r.maxRssMb === null ? 'n/a' : `${r.maxRssMb} MB`} |`),
     ];
     const md = [
       `# bench:context (${out.date})`,
@@ -135,6 +148,8 @@ function main(): void {
       ...table,
       '',
       `stagecraft context / find with sizes: ${out.ratioToFindWithSizes}x (target <= 3x: ${out.targets.withinThreeTimesFind ? 'met' : 'missed'}); / find names only: ${out.ratioToFindNamesOnly}x; under 2 s: ${out.targets.underTwoSeconds ? 'yes' : 'no'}.`,
+      `Machine: ${cpuCount()} cores, ${process.version}, load average ${load} after the runs (wall times on a busy machine are upper bounds; CPU time is the steadier figure, and for stagecraft it includes the worker thread that counts pruned folders).`,
+      `Runs (ms): ${Object.entries(results).map(([n, r]) => `${n}: ${r.runs.join(', ')}`).join('; ')}.`,
       '',
     ].join('\n');
     mkdirSync(join(repo, 'bench/results'), { recursive: true });
@@ -143,6 +158,18 @@ function main(): void {
     process.stdout.write(md);
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function loadAverage(): string {
+  return readFileSafe('/proc/loadavg').split(' ').slice(0, 3).join(' ') || 'n/a';
+}
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
   }
 }
 

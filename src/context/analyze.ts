@@ -6,7 +6,7 @@ import { finalStage, parseDockerfile, resolveAt } from '../dockerfile/index.js';
 import { UserError } from '../util/errors.js';
 import { renderDockerignore } from '../render/dockerignore.js';
 import { cacheMap, type CacheMap } from './cache.js';
-import { copyInstructions, destinationOf, sourceMatcher, type CopyInstruction } from './copies.js';
+import { copyInstructions, destinationOf, sourceMatcher, stageLabel, type CopyInstruction } from './copies.js';
 import { findJunk, findPatternProblems, findSecrets, walkProblemFindings, type ContextFinding } from './findings.js';
 import { findLayerOrder, type LayerOrderFinding } from './layers.js';
 import { createMatcher, hasWildcards, type ContextMatcher } from './matcher.js';
@@ -238,7 +238,7 @@ function copyReport(
     keyword: c.keyword,
     sources: c.sources,
     dest: c.dest,
-    ...(c.fromStage !== undefined ? { from: df.stages[c.fromStage]!.nameAsWritten ?? String(c.fromStage) } : c.fromImage ? { from: c.fromImage } : {}),
+    ...(c.fromStage !== undefined ? { from: stageLabel(df.stages[c.fromStage]!) } : c.fromImage ? { from: c.fromImage } : {}),
     fileCount: list.length,
     bytes: list.reduce((n, p) => n + (sizeOf.get(p) ?? 0), 0),
     missing,
@@ -316,7 +316,7 @@ function stageReach(df: Dockerfile, copies: CopyInstruction[], taken: Map<number
     for (const t of items) if (t.junkPath) junkCounts.set(t.junkPath, (junkCounts.get(t.junkPath) ?? 0) + 1);
     const seen = new Set<string>();
     return {
-      stage: s.nameAsWritten ?? String(s.index),
+      stage: stageLabel(s),
       stageIndex: s.index,
       final: false,
       secrets: items.filter((t) => t.secret && !seen.has(t.imagePath) && seen.add(t.imagePath)).map((t) => ({ path: t.path, imagePath: t.imagePath })),

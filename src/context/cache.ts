@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Dockerfile, Instruction, Stage } from '../dockerfile/index.js';
 import { finalStage, mountsOf, stageByReference, stagesNeededFor } from '../dockerfile/index.js';
-import type { CopyInstruction } from './copies.js';
+import { stageLabel, type CopyInstruction } from './copies.js';
 import { sourceMatcher } from './copies.js';
 import type { ContextMatcher } from './matcher.js';
 
@@ -111,7 +111,7 @@ export function cacheMap(df: Dockerfile, copies: readonly CopyInstruction[], mat
 }
 
 function label(s: Stage): string {
-  return s.nameAsWritten ?? String(s.index);
+  return stageLabel(s);
 }
 
 function invalidationReason(

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Dockerfile, Instruction } from '../dockerfile/index.js';
+import type { Dockerfile, Instruction, Stage } from '../dockerfile/index.js';
 import { copyFromSource, resolveAt, unquote } from '../dockerfile/index.js';
 import { hasWildcards } from './matcher.js';
 
@@ -24,6 +24,11 @@ export interface CopyInstruction {
   remote: string[];
 }
 
+/** A stage as BuildKit's progress output names it: its AS name, else `stage-N`. */
+export function stageLabel(stage: Stage): string {
+  return stage.nameAsWritten ?? `stage-${stage.index}`;
+}
+
 const isRemote = (s: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith('git@');
 
 /** The COPY/ADD instructions, in file order, with their sources and destination parsed. */
@@ -43,7 +48,7 @@ export function copyInstructions(df: Dockerfile): CopyInstruction[] {
       instruction: i,
       line: i.line,
       stageIndex: i.stageIndex,
-      stage: stage.nameAsWritten ?? String(stage.index),
+      stage: stageLabel(stage),
       keyword: i.keyword,
       sources: parts,
       resolvedSources: local.map((s) => cleanSource(resolveAt(df, i, s).value)),

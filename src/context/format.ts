@@ -79,7 +79,7 @@ export function formatReport(report: ContextReport, c: Colors = plain, opts: { l
       out.push(`  ${sev(f.severity)} ${c.cyan(f.code)} ${f.path}: ${f.message}${size}${f.fix ? c.dim(`  fix: ${f.fix}`) : ''}`);
     }
     if (quiet.length > 0) {
-      out.push(`  ${sev('info')} ${c.cyan('pattern-unused')} ${plural(quiet.length, 'pattern')} match nothing in the context: ${quiet.map((f) => `${f.path} (line ${f.line})`).join(', ')}`);
+      out.push(`  ${sev('info')} ${c.cyan('pattern-unused')} ${plural(quiet.length, 'pattern')} ${quiet.length === 1 ? 'matches' : 'match'} nothing in the context: ${quiet.map((f) => `${f.path} (line ${f.line})`).join(', ')}`);
     }
   }
 

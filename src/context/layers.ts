@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Dockerfile, Instruction } from '../dockerfile/index.js';
 import { inheritedInstructions } from '../dockerfile/index.js';
-import type { CopyInstruction } from './copies.js';
+import { stageLabel, type CopyInstruction } from './copies.js';
 
 /** Files a dependency install reads: copying only these first keeps its layer cached across code edits. */
 const MANIFEST = new RegExp(
@@ -51,11 +51,12 @@ export function findLayerOrder(df: Dockerfile, copies: readonly CopyInstruction[
         const copy = byIndex.get(i.index);
         if (!copy || copy.fromStage !== undefined || copy.fromImage !== undefined) continue;
         const files = taken.get(i.index) ?? [];
-        const offenders = files.filter((f) => !isManifest(f));
+        // Source files first in the sample: they are what a developer edits all day.
+        const offenders = files.filter((f) => !isManifest(f)).sort((a, b) => Number(isHidden(a)) - Number(isHidden(b)));
         if (offenders.length === 0) continue;
         const manifests = files.filter(isManifest).filter((f) => !MANIFEST_DIRS.test(f));
         out.push({
-          stage: stage.nameAsWritten ?? String(stage.index),
+          stage: stageLabel(stage),
           installLine: run.line,
           install: run.raw.split('\n')[0]!,
           copyLine: copy.line,
@@ -69,6 +70,25 @@ export function findLayerOrder(df: Dockerfile, copies: readonly CopyInstruction[
     }
   }
   return out;
+}
+
+const isHidden = (p: string): boolean => p.split('/').some((s) => s.startsWith('.'));
+
+/**
+ * `RUN npm ci && npm run build`: the install part can move up, the build part needs the sources.
+ * Splits the shell form on top-level `&&` after the last install command.
+ */
+export function splitInstall(run: Instruction): { install: string; rest: string | undefined } {
+  if (run.json) return { install: run.raw.split('\n')[0]!, rest: undefined };
+  const flags = run.flags.map((f) => (f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`));
+  const parts = run.args.split(/\s*&&\s*/);
+  let last = -1;
+  parts.forEach((p, i) => {
+    if (INSTALL.test(p)) last = i;
+  });
+  const head = ['RUN', ...flags].join(' ');
+  if (last < 0 || last === parts.length - 1) return { install: `${head} ${run.args}`, rest: undefined };
+  return { install: `${head} ${parts.slice(0, last + 1).join(' && ')}`, rest: `RUN ${parts.slice(last + 1).join(' && ')}` };
 }
 
 function reorder(copy: CopyInstruction, run: Instruction, manifests: string[]): string[] {
@@ -87,7 +107,9 @@ function reorder(copy: CopyInstruction, run: Instruction, manifests: string[]): 
     lines.push(`${prefix} ${byDir.get(d)!.sort().join(' ')} ${target}`);
   }
   if (lines.length === 0) lines.push(`${prefix} <the dependency manifests> ${dest}`);
-  lines.push(run.raw.split('\n')[0]! + (run.raw.includes('\n') ? ' ...' : ''));
+  const { install, rest } = splitInstall(run);
+  lines.push(install);
   lines.push(copy.instruction.raw.split('\n')[0]!);
+  if (rest) lines.push(rest);
   return lines;
 }

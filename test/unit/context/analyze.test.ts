@@ -136,8 +136,8 @@ test('cache map: a source edit re-runs the build stage from COPY . . and the fin
     assert.equal(by.build!.line, 7);
     assert.deepEqual(by.build!.stepLines, [7, 8]);
     assert.equal(by.unused!.built, false);
-    assert.equal(by['3']!.line, 16, 'COPY --from=build re-runs; COPY --from=deps before it stays cached');
-    assert.deepEqual(by['3']!.stepLines, [16, 17]);
+    assert.equal(by['stage-3']!.line, 16, 'COPY --from=build re-runs; COPY --from=deps before it stays cached');
+    assert.deepEqual(by['stage-3']!.stepLines, [16, 17]);
   } finally {
     removeTree(root);
   }
@@ -150,7 +150,7 @@ test('cache map: a lockfile edit re-runs everything downstream of the install, F
     const by = Object.fromEntries(r.cache!.stages.map((s) => [s.stage, s]));
     assert.equal(by.deps!.line, 3);
     assert.equal(by.build!.line, 6, 'built on deps: re-runs from its FROM');
-    assert.equal(by['3']!.line, 15);
+    assert.equal(by['stage-3']!.line, 15);
     assert.equal(r.cache!.steps, 2 + 2 + 3);
   } finally {
     removeTree(root);
@@ -222,6 +222,22 @@ test('--fix text: the user lines first and intact, the recommendations added, th
     assert.equal(m.ignores('.env'), true);
     assert.equal(m.ignores('package.json'), false);
     assert.equal(m.ignores('config/app.json'), false);
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('layer order: an install chained with a build is split, the build after the sources', () => {
+  const root = makeTree({
+    Dockerfile: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build && npm prune --omit=dev\n',
+    'package.json': '{}',
+    'src/a.ts': 'x',
+    '.eslintrc': '{}',
+  });
+  try {
+    const [l] = analyzeContext({ dir: root }).layerOrder;
+    assert.deepEqual(l!.fix, ['COPY package.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build && npm prune --omit=dev']);
+    assert.equal(l!.offenders[0], 'Dockerfile', 'visible source files before dot-files in the sample');
   } finally {
     removeTree(root);
   }

@@ -49,7 +49,7 @@ test('--json has fileCount, bytes, findings, copies[{line, stage, sources, bytes
       [
         [3, 'build', ['package.json'], 2],
         [5, 'build', ['src/'], 1],
-        [8, '1', ['/app'], 0],
+        [8, 'stage-1', ['/app'], 0],
       ],
     );
     assert.deepEqual(j.files, ['.dockerignore', '.env', 'Dockerfile', 'node_modules/x/y.js', 'package.json', 'src/a.js']);
@@ -67,7 +67,7 @@ test('--changed adds rebuild per stage with the first invalidated line', async (
       j.rebuild.map((r: { stage: string; line: number | null }) => [r.stage, r.line]),
       [
         ['build', 5],
-        ['1', 8],
+        ['stage-1', 8],
       ],
     );
   } finally {
