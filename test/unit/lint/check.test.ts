@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { runCheck } from '../../../src/lint/check.js';
+import { discoverDockerfiles, isDockerfileName } from '../../../src/lint/discover.js';
+import { UserError } from '../../../src/util/errors.js';
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'sc-check-'));
+  for (const [p, body] of Object.entries(files)) {
+    mkdirSync(join(root, p, '..'), { recursive: true });
+    writeFileSync(join(root, p), body);
+  }
+  return root;
+}
+
+const CLEAN = 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n';
+const IGNORE = '.git\n**/node_modules\n.env\n*.log\n';
+
+test('Dockerfile names', () => {
+  for (const n of ['Dockerfile', 'Containerfile', 'api.Dockerfile', 'Dockerfile.prod', 'dockerfile']) assert.ok(isDockerfileName(n), n);
+  for (const n of ['Dockerfile.bak', 'Dockerfile.dockerignore', 'web.Dockerfile.dockerignore', 'README.md', 'Dockerfiles', 'x.Dockerfile~']) assert.ok(!isDockerfileName(n), n);
+});
+
+test('discovery walks folders, respects .gitignore and skips node_modules', () => {
+  const root = tree({
+    'Dockerfile': CLEAN,
+    'svc/api.Dockerfile': CLEAN,
+    'svc/Dockerfile.bak': CLEAN,
+    'build/Dockerfile': CLEAN,
+    'node_modules/x/Dockerfile': CLEAN,
+    'nested/.gitignore': 'gen/\n',
+    'nested/gen/Dockerfile': CLEAN,
+    'nested/Containerfile': CLEAN,
+    '.gitignore': 'build\n',
+  });
+  assert.deepEqual(discoverDockerfiles([], root), ['Dockerfile', 'nested/Containerfile', 'svc/api.Dockerfile']);
+  assert.deepEqual(discoverDockerfiles(['svc/Dockerfile.bak'], root), ['svc/Dockerfile.bak']);
+  assert.throws(() => discoverDockerfiles(['missing'], root), UserError);
+});
+
+test('exit codes: 0 clean, 1 at or over --fail-on, --max-warnings', () => {
+  const root = tree({ 'Dockerfile': CLEAN, '.dockerignore': IGNORE, 'bad/Dockerfile': 'FROM node:20-slim\nUSER node\nWORKDIR app\n', 'bad/.dockerignore': IGNORE, 'info/Dockerfile': 'FROM node:20-slim\nUSER node\nrun true\nRUN true\n' });
+  const write = (): void => {};
+  assert.equal(runCheck({ paths: ['Dockerfile'], cwd: root, config: false }, write).code, 0);
+  assert.equal(runCheck({ paths: ['bad'], cwd: root, config: false }, write).code, 1);
+  assert.equal(runCheck({ paths: ['bad'], cwd: root, config: false, failOn: 'error' }, write).code, 0);
+  assert.equal(runCheck({ paths: ['bad'], cwd: root, config: false, failOn: 'error', maxWarnings: 0 }, write).code, 1);
+  // info findings fail only with --fail-on info
+  assert.equal(runCheck({ paths: ['info'], cwd: root, config: false }, write).code, 0);
+  assert.equal(runCheck({ paths: ['info'], cwd: root, config: false, failOn: 'info' }, write).code, 1);
+});
+
+test('config file: preset, overrides by alias, ignorePaths; flags win', () => {
+  const root = tree({
+    'stagecraft.config.json': JSON.stringify({ rules: { DL3000: 'off' }, ignorePaths: ['legacy/**'] }),
+    'Dockerfile': 'FROM node:20-slim\nUSER node\nWORKDIR app\n',
+    'legacy/Dockerfile': 'RUN broken\n',
+  });
+  const run = runCheck({ paths: [], cwd: root, format: 'json' }, () => {});
+  const out = JSON.parse(run.output);
+  assert.deepEqual(out.files.map((f: { file: string }) => f.file), ['Dockerfile']);
+  assert.equal(run.code, 0);
+  const flag = runCheck({ paths: [], cwd: root, rules: { DL3000: 'error' } }, () => {});
+  assert.equal(flag.code, 1);
+});
+
+test('stdin (-) has no build context unless --context is given', () => {
+  const root = tree({ 'ctx/.dockerignore': 'dist\n', 'ctx/package.json': '{}' });
+  const text = 'FROM nginx:1.27\nUSER 101\nCOPY dist/ /usr/share/nginx/html/\n';
+  const noCtx = runCheck({ paths: ['-'], cwd: root, config: false, format: 'json', readStdin: () => text }, () => {});
+  assert.equal(JSON.parse(noCtx.output).files[0].file, '-');
+  assert.ok(!noCtx.results[0]!.findings.some((f) => f.ruleId === 'copy-ignored-file'));
+  const withCtx = runCheck({ paths: ['-'], cwd: root, config: false, context: 'ctx', readStdin: () => text }, () => {});
+  assert.ok(withCtx.results[0]!.findings.some((f) => f.ruleId === 'copy-ignored-file'));
+});
+
+test('--fix writes the file; --fix-dry-run only reports a diff; --target must name a stage', () => {
+  const root = tree({ 'Dockerfile': 'FROM node:20-slim\nUSER node\nCMD node server.js\n', '.dockerignore': IGNORE });
+  const writes: string[] = [];
+  const dry = runCheck({ paths: ['Dockerfile'], cwd: root, config: false, fixDryRun: true }, (f) => writes.push(f));
+  assert.match(dry.fixReport, /\+CMD \["node", "server.js"\]/);
+  assert.equal(writes.length, 0);
+  const fixed = runCheck({ paths: ['Dockerfile'], cwd: root, config: false, fix: true }, (f, t) => writeFileSync(f, t));
+  assert.equal(fixed.code, 0);
+  assert.equal(readFileSync(join(root, 'Dockerfile'), 'utf8'), 'FROM node:20-slim\nUSER node\nCMD ["node", "server.js"]\n');
+  assert.throws(() => runCheck({ paths: ['Dockerfile'], cwd: root, config: false, target: 'nope' }, () => {}), /no stage named "nope"/);
+});

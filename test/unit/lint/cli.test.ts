@@ -1,0 +1,37 @@
+// A few smoke tests of `stagecraft check` and `stagecraft rules` through the CLI (exit codes, output shape).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { cliBatch } from '../cli/cli-batch.js';
+
+test('check and rules through the CLI', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-cli-'));
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20-slim\nUSER node\nWORKDIR app\n');
+  writeFileSync(join(dir, '.dockerignore'), '.git\n');
+  writeFileSync(join(dir, 'ok.Dockerfile'), 'FROM node:20-slim\nUSER node\nWORKDIR /app\n');
+  const [findings, clean, json, sarif, usage, missing, rulesJson, rulesText] = await cliBatch([
+    { args: ['check', '--no-config', 'Dockerfile'], cwd: dir },
+    { args: ['check', '--no-config', 'ok.Dockerfile'], cwd: dir },
+    { args: ['check', '--no-config', '--format', 'json', '.'], cwd: dir },
+    { args: ['check', '--no-config', '--format', 'sarif', 'Dockerfile'], cwd: dir },
+    { args: ['check', '--no-config', '--fail-on', 'loud', 'Dockerfile'], cwd: dir },
+    { args: ['check', '--no-config', 'nope'], cwd: dir },
+    { args: ['rules', '--json'] },
+    { args: ['rules'] },
+  ]);
+  assert.equal(findings!.code, 1);
+  assert.match(findings!.stdout, /workdir-relative/);
+  assert.equal(clean!.code, 0, clean!.stdout + clean!.stderr);
+  const parsed = JSON.parse(json!.stdout);
+  assert.deepEqual(parsed.files.map((f: { file: string }) => f.file).sort(), ['Dockerfile', 'ok.Dockerfile']);
+  assert.equal(JSON.parse(sarif!.stdout).version, '2.1.0');
+  assert.equal(usage!.code, 2);
+  assert.equal(missing!.code, 2);
+  assert.match(missing!.stderr, /no such file or folder: nope/);
+  const list = JSON.parse(rulesJson!.stdout) as { id: string; severity: string; description: string; aliases: string[]; scope: string; fixable: boolean; url: string }[];
+  assert.ok(list.length >= 70);
+  for (const r of list) for (const k of ['id', 'severity', 'description', 'aliases', 'scope', 'fixable', 'url']) assert.ok(k in r, `${r.id} has ${k}`);
+  assert.match(rulesText!.stdout, /\d+ rules\n$/);
+});
