@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildImage, checkEngine, docker, missingBaseImages, parseBuildLog, skipRequested, stagecraft, tail } from './harness.js';
+import { buildImage, checkEngine, docker, imageFiles, missingBaseImages, parseBuildLog, skipRequested, stagecraft, tail } from './harness.js';
 
 const skip = skipRequested();
 const TAG = 'stagecraft-test/context-cache:latest';
@@ -164,5 +164,63 @@ describe('stagecraft context: the cache map agrees with BuildKit', { skip: skip 
     const { steps } = await predict(['--changed', 'config.txt']);
     assert.deepEqual([...steps], ['stage-3 COPY config.txt ./']);
     await rebuildAndCompare('config-edit', steps);
+  });
+});
+
+// Where secrets end up: the report's image paths per stage against the files of the built images.
+const REACH_DOCKERFILE = `FROM debian:bookworm-slim AS src
+WORKDIR /src
+COPY . .
+
+FROM debian:bookworm-slim AS leaky
+COPY --from=src /src /opt/app
+
+FROM debian:bookworm-slim
+COPY --from=leaky /opt/app/bin /opt/bin
+COPY --from=src /src/deploy /deploy
+`;
+
+describe('stagecraft context: secrets followed through COPY --from, checked in the built images', { skip: skip ? 'STAGECRAFT_E2E_SKIP=1' : false }, () => {
+  let dir = '';
+  const tags = { final: 'stagecraft-test/context-reach-final:latest', leaky: 'stagecraft-test/context-reach-leaky:latest' };
+
+  before(async () => {
+    const engine = await checkEngine();
+    assert.ok(engine.ok, engine.problem);
+    dir = mkdtempSync(join(tmpdir(), 'stagecraft-e2e-context-reach-'));
+    const files: Record<string, string> = {
+      Dockerfile: REACH_DOCKERFILE,
+      '.env': 'API_TOKEN=stagecraft-e2e-fake\n',
+      'bin/run.sh': 'echo run\n',
+      'deploy/id_rsa': '-----BEGIN RSA PRIVATE KEY-----\nstagecraft-e2e-fake\n-----END RSA PRIVATE KEY-----\n',
+      'deploy/readme.txt': 'deploy notes\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    for (const [target, tag] of [['leaky', tags.leaky], ['', tags.final]] as const) {
+      const r = await docker(['build', '--progress=plain', ...(target ? ['--target', target] : []), '-t', tag, dir], { timeoutMs: 10 * 60_000 });
+      assert.equal(r.code, 0, tail(r.output, 30));
+    }
+  });
+
+  after(async () => {
+    for (const t of Object.values(tags)) await docker(['rmi', '-f', t]);
+    if (dir && process.env.STAGECRAFT_E2E_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('predicts exactly the secret paths each image holds', async () => {
+    const r = await stagecraft(['context', dir, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { stages: { stage: string; secrets: { path: string; imagePath: string }[] }[]; finalImage: { secrets: string[] } };
+    const predicted = (stage: string): string[] => report.stages.find((s) => s.stage === stage)!.secrets.map((x) => x.imagePath).sort();
+    assert.deepEqual(report.finalImage.secrets, ['deploy/id_rsa']);
+    const secretPaths = ['/src/.env', '/src/deploy/id_rsa', '/opt/app/.env', '/opt/app/deploy/id_rsa', '/deploy/id_rsa', '/opt/bin/.env'];
+    for (const [stage, tag] of [['leaky', tags.leaky], ['stage-2', tags.final]] as const) {
+      const present = new Set((await imageFiles(tag)).paths);
+      const actual = secretPaths.filter((p) => present.has(p)).sort();
+      assert.deepEqual(predicted(stage), actual, `${stage}: predicted secret paths vs the image's files`);
+    }
   });
 });
