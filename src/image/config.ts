@@ -95,6 +95,9 @@ export function leakedBuildArgs(createdBy: string): LeakedArg[] {
 
 /** The history text with the values of secret-looking build args masked (it gets printed and shared). */
 export function maskHistoryText(createdBy: string): string {
+  // `ARG KEY=default` entries carry the default in the clear too.
+  const arg = /^(ARG\s+)([A-Za-z_][A-Za-z0-9_]*)=(\S+)(.*)$/s.exec(createdBy);
+  if (arg && looksSecret(arg[2]!, arg[3]!)) return `${arg[1]}${arg[2]}=${maskValue(arg[3]!)}${arg[4]}`;
   let out = createdBy;
   for (const a of leakedBuildArgs(createdBy)) {
     if (looksSecret(a.key, a.value)) out = out.replace(`${a.key}=${a.value}`, `${a.key}=${maskValue(a.value)}`);

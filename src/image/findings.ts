@@ -24,7 +24,6 @@ const credentialParents = new Map<string, string>([
   ['.aws/credentials', 'AWS credentials'],
   ['.docker/config.json', 'Docker registry credentials'],
   ['.kube/config', 'a Kubernetes config with cluster credentials'],
-  ['.ssh/authorized_keys', ''],
 ]);
 
 const keyNames = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(key|p12|pfx|jks|keystore)|.*private.*\.pem|.*-key\.pem|.*_key\.pem)$/i;
@@ -102,7 +101,7 @@ export function findShouldNotShip(input: FindingsInput): Finding[] {
     }
     if (!isDir) {
       for (const [suffix, what] of credentialParents) {
-        if (what && path.endsWith(`/${suffix}`) && !credentialFiles.has(name)) add('credentials-file', 'error', `${path}: ${what}`, path, node);
+        if (path.endsWith(`/${suffix}`) && !credentialFiles.has(name)) add('credentials-file', 'error', `${path}: ${what}`, path, node);
       }
     }
     if (isDir && name === '.git') {
@@ -206,12 +205,16 @@ function devDependencyFindings(input: FindingsInput): Finding[] {
 
 function leakedArgFindings(input: FindingsInput): Finding[] {
   const out: Finding[] = [];
+  const seen = new Set<string>();
   let layer = -1;
   input.history.forEach((h, i) => {
     if (!h.emptyLayer) layer++;
     const args = leakedBuildArgs(h.createdBy);
     const inBase = i < input.baseHistory;
     for (const a of args) {
+      // Every RUN after an ARG repeats it: one finding per argument and value.
+      if (seen.has(`${a.key}=${a.value}`)) continue;
+      seen.add(`${a.key}=${a.value}`);
       const secret = looksSecret(a.key, a.value);
       out.push({
         code: 'leaked-build-arg',

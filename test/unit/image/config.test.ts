@@ -71,3 +71,11 @@ describe('history text', () => {
     assert.equal(maskHistoryText('COPY . .'), 'COPY . .');
   });
 });
+
+describe('ARG entries', () => {
+  it('mask a secret-looking default', async () => {
+    const { maskHistoryText } = await import('../../../src/image/config.js');
+    assert.equal(maskHistoryText('ARG DEPLOY_TOKEN=tok_e2e_fake_value'), 'ARG DEPLOY_TOKEN=to***');
+    assert.equal(maskHistoryText('ARG NODE_ENV=production'), 'ARG NODE_ENV=production');
+  });
+});

@@ -61,9 +61,10 @@ describe('files that should not ship', () => {
       { createdBy: '', emptyLayer: false },
       { createdBy: 'ARG NPM_TOKEN', emptyLayer: true },
       { createdBy: 'RUN |2 NPM_TOKEN=npm_supersecretvalue123 NODE_ENV=production /bin/sh -c npm ci # buildkit', emptyLayer: false },
+      { createdBy: 'RUN |2 NPM_TOKEN=npm_supersecretvalue123 NODE_ENV=production /bin/sh -c npm test # buildkit', emptyLayer: false },
     ];
-    const found = run([[f('a')], [f('b')]], { history }).filter((x) => x.code === 'leaked-build-arg');
-    assert.equal(found.length, 2);
+    const found = run([[f('a')], [f('b')], [f('c')]], { history }).filter((x) => x.code === 'leaked-build-arg');
+    assert.equal(found.length, 2, 'once per argument, not once per RUN');
     assert.equal(found[0]!.severity, 'error');
     assert.ok(!found[0]!.message.includes('supersecret'));
     assert.equal(found[1]!.severity, 'note');
