@@ -95,7 +95,6 @@ export const LOCKFILES: Record<string, string[]> = {
   uv: ['uv.lock'],
   poetry: ['poetry.lock'],
   pipenv: ['Pipfile.lock'],
-  go: ['go.sum'],
   bundle: ['Gemfile.lock'],
   composer: ['composer.lock'],
   cargo: ['Cargo.lock'],

@@ -1,3 +1,4 @@
+import { inheritedInstructions } from '../../dockerfile/index.js';
 import { defineRule } from '../rule.js';
 import { copiedBefore, dependencyInstalls } from '../helpers/installs.js';
 
@@ -16,9 +17,12 @@ export default defineRule<{ install: string; copyLine: number }>({
       if (!install) return;
       const copied = copiedBefore(ctx.df, stage, i);
       // Only a copy of the stage's own context counts; a broad copy in a parent stage is the parent's concern.
-      if (copied.broad && copied.broad.stageIndex === stage.index) {
-        ctx.report({ at: copied.broad, data: { install: install.command, copyLine: copied.broad.line } });
-      }
+      if (!copied.broad || copied.broad.stageIndex !== stage.index) return;
+      // The dependencies were installed before the source came in (this stage or the one it is FROM):
+      // this second run installs the project itself, which is the pattern the rule asks for.
+      const earlier = inheritedInstructions(ctx.df, stage).filter((x) => x.keyword === 'RUN' && (x.stageIndex !== stage.index || x.index < copied.broad!.index));
+      if (earlier.some((x) => dependencyInstalls(x).some((d) => d.ecosystem === install.ecosystem))) return;
+      ctx.report({ at: copied.broad, data: { install: install.command, copyLine: copied.broad.line } });
     },
   }),
 });
