@@ -1,5 +1,5 @@
 import { UserError, ExitCode } from '../util/errors.js';
-import { scanArchive, type ArchiveScan } from './archive.js';
+import { resolveArchivePath, scanArchive, type ArchiveScan } from './archive.js';
 import { baseFromDiffIds, guessBase, type BaseBoundary } from './base.js';
 import { historyOf, maskHistoryText, summariseConfig } from './config.js';
 import { diveAnalysis } from './dive.js';
@@ -38,9 +38,10 @@ export function engineLayerSize(layer: ParsedLayer, history: HistoryItem | undef
 export function analyzeScan(scan: ArchiveScan, options: AnalyzeOptions = {}, file = 'archive'): ImageReport {
   const image = resolveImage(scan, { platform: options.platform, tag: options.tag });
   const parsed = image.layers.map((l) => {
-    const layer = scan.layers.get(l.path);
+    const path = resolveArchivePath(scan, l.path);
+    const layer = scan.layers.get(path);
     if (layer) return layer;
-    const broken = scan.broken.get(l.path);
+    const broken = scan.broken.get(path);
     if (broken) throw new UserError(`${file}: layer ${l.path} is corrupt or truncated (${broken})`, ExitCode.usage);
     throw new UserError(`${file}: the archive is incomplete: layer ${l.path} is missing`, ExitCode.usage, undefined, undefined, 'save it again with `docker save -o image.tar IMAGE`');
   });

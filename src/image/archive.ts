@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { posix } from 'node:path';
 import { UserError, ExitCode } from '../util/errors.js';
 import { parseLayer, normalisePath, defaultCapture, type CapturePredicate } from './layer.js';
 import { sniffBlob } from './sniff.js';
@@ -16,6 +17,8 @@ export interface ArchiveScan {
   broken: Map<string, string>;
   /** Every regular file in the archive with its size. */
   files: Map<string, number>;
+  /** Symlinks in the archive (classic `docker save` links a layer seen twice to its first copy), to their targets. */
+  links: Map<string, string>;
 }
 
 const maxJsonBytes = 16 * 1024 * 1024;
@@ -54,6 +57,13 @@ async function readAll(source: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Follows the archive's symlinks from a path to the file it names. */
+export function resolveArchivePath(scan: ArchiveScan, path: string): string {
+  let p = normalisePath(path);
+  for (let hops = 0; hops < 8 && scan.links.has(p); hops++) p = scan.links.get(p)!;
+  return p;
+}
+
 export interface ScanOptions {
   capture?: CapturePredicate;
   /** Skip reading layers (only the JSON documents are wanted, e.g. for a base image's diff_ids). */
@@ -70,11 +80,16 @@ export async function scanArchive(file: string, options: ScanOptions = {}): Prom
     throw new UserError(err.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${err.message}`, ExitCode.usage);
   });
   if (!info.isFile()) throw new UserError(`${file} is not a file (expected an image archive from \`docker save\`)`, ExitCode.usage);
-  const scan: ArchiveScan = { json: new Map(), layers: new Map(), broken: new Map(), files: new Map() };
+  const scan: ArchiveScan = { json: new Map(), layers: new Map(), broken: new Map(), files: new Map(), links: new Map() };
   let entries = 0;
   try {
     await readTar(createReadStream(file, { highWaterMark: 1024 * 1024 }), async (header, content) => {
       entries++;
+      if (header.type === 'symlink' && header.linkname) {
+        const from = normalisePath(header.name);
+        scan.links.set(from, normalisePath(posix.join(posix.dirname(from), header.linkname)));
+        return;
+      }
       if (header.type !== 'file' && header.type !== 'contiguous-file') return;
       const path = normalisePath(header.name);
       scan.files.set(path, header.size);

@@ -100,7 +100,7 @@ function resolveClassic(scan: ArchiveScan, options: ResolveOptions): ResolvedIma
   const manifest = scan.json.get('manifest.json') as { Config: string; RepoTags?: string[] | null; Layers: string[] }[];
   if (!Array.isArray(manifest) || manifest.length === 0) incomplete('manifest.json lists no image');
   const entry = (options.tag && manifest.find((m) => m.RepoTags?.includes(options.tag!))) || manifest[0]!;
-  const config = scan.json.get(entry.Config) as ImageConfigJson | undefined;
+  const config = scan.json.get(entry.Config.replace(/^\.\//, '')) as ImageConfigJson | undefined;
   if (!config) incomplete(`config ${entry.Config} is missing`);
   const diffIds = config.rootfs?.diff_ids ?? [];
   const layers = entry.Layers.map((path, i) => ({ path, diffId: diffIds[i] ?? '', blobDigest: path.startsWith('blobs/') ? path.replace(/^blobs\/([^/]+)\//, '$1:') : undefined }));

@@ -1,6 +1,6 @@
 /**
  * `stagecraft inspect` on the real engine (issue 4): stand-in images and one built here (several
- * layers, a deleted file, an opaque folder, a leaked build arg) are saved through the CLI or with
+ * layers, a deleted file, an opaque folder, a leaked build arg, a layer saved twice) are saved through the CLI or with
  * `docker save`, and what inspect says is checked against `docker image inspect` and `docker history`.
  */
 import { after, before, describe, it } from 'node:test';
@@ -86,6 +86,9 @@ describe('stagecraft inspect (real engine)', { skip: skip ? 'STAGECRAFT_E2E_SKIP
         'RUN rm /cache/big.bin',
         'RUN rm -rf /data && mkdir /data && echo new > /data/new.txt',
         'COPY app /app',
+        // Two identical empty layers: classic `docker save` writes the second as a symlink.
+        'RUN true',
+        'RUN true',
         'USER 1000:1000',
         'CMD ["node", "/app/server.js"]',
         '',

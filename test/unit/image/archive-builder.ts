@@ -62,7 +62,17 @@ export async function classicArchive(layerTars: Buffer[], opts: { config?: objec
   const layerPaths: string[] = [];
   // Folder names are not in layer order in real archives: sort them by a hash.
   const order = layerTars.map((t, i) => ({ t, i, dir: createHash('sha256').update(`layer${i}`).digest('hex') })).sort((a, b) => (a.dir < b.dir ? -1 : 1));
-  for (const { t, dir } of order) entries.push({ name: `${dir}/`, type: 'directory' }, { name: `${dir}/VERSION`, content: '1.0' }, { name: `${dir}/layer.tar`, content: t });
+  // Docker writes a layer seen twice once, and links the second folder's layer.tar to it.
+  const firstDir = new Map<string, string>();
+  for (const { t, dir } of order) {
+    entries.push({ name: `${dir}/`, type: 'directory' }, { name: `${dir}/VERSION`, content: '1.0' });
+    const seen = firstDir.get(sha256(t));
+    if (seen) entries.push({ name: `${dir}/layer.tar`, type: 'symlink', linkname: `../${seen}/layer.tar` });
+    else {
+      firstDir.set(sha256(t), dir);
+      entries.push({ name: `${dir}/layer.tar`, content: t });
+    }
+  }
   for (let i = 0; i < layerTars.length; i++) layerPaths.push(`${order.find((o) => o.i === i)!.dir}/layer.tar`);
   entries.push({ name: configName, content: config });
   entries.push({ name: 'manifest.json', content: JSON.stringify([{ Config: configName, RepoTags: [opts.tag ?? 'example:latest'], Layers: layerPaths }]) });

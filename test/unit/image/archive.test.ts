@@ -30,6 +30,14 @@ describe('archive reader', () => {
     assert.deepEqual(r.config.cmd, ['node', 'server.js']);
   });
 
+  it('follows the symlink classic docker save writes for a layer seen twice', async () => {
+    const empty = await packTar([]);
+    const l0 = await packTar([{ name: 'a', content: bytes(10) }]);
+    const file = tempFile(await classicArchive([l0, empty, empty]));
+    const r = await analyzeArchive(file);
+    assert.deepEqual(r.layers.map((l) => [l.digest, l.size]), [[sha256(l0), 10], [sha256(empty), 0], [sha256(empty), 0]]);
+  });
+
   it('reads an OCI layout with gzip layers', async () => {
     const layers = await twoLayers();
     const file = tempFile(await ociArchive([{ layerTars: layers, encoding: 'gzip' }]));
