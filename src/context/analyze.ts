@@ -121,6 +121,9 @@ export function analyzeContext(options: ContextOptions): ContextReport {
   } else if (options.dockerfile) {
     throw new UserError(`the Dockerfile ${options.dockerfile} does not exist`);
   }
+  if (df && options.target !== undefined && !finalStage(df, options.target)) {
+    throw new UserError(`no stage named ${options.target} in ${dockerfilePath}`, 2, undefined, undefined, `stages: ${df.stages.map((s) => stageLabel(s)).join(', ')}`);
+  }
   const ignore = ignoreFileFor(root, df ? dockerfilePath : undefined);
   const ignoreText = ignore.exists ? readFileSync(ignore.path, 'utf8') : '';
   const matcher = createMatcher(ignoreText);

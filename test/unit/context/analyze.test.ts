@@ -242,3 +242,15 @@ test('layer order: an install chained with a build is split, the build after the
     removeTree(root);
   }
 });
+
+test('--target names a stage that exists, or the command says which ones do', () => {
+  const root = project();
+  try {
+    assert.throws(() => analyzeContext({ dir: root, target: 'nope' }), (e: unknown) => e instanceof UserError && /no stage named nope/.test(e.message) && /deps, build, unused, stage-3/.test(e.hint ?? ''));
+    const r = analyzeContext({ dir: root, target: 'build', changed: ['src/server.ts'] });
+    assert.equal(r.stages.find((s) => s.final)!.stage, 'build');
+    assert.equal(r.cache!.stages.find((s) => s.stage === 'stage-3')!.built, false);
+  } finally {
+    removeTree(root);
+  }
+});

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
 import { createMatcher, walkContext, findSecrets, findJunk, findPatternProblems } from '../../../src/context/index.js';
 import { makeTree, removeTree } from './tree.js';
 
@@ -111,6 +113,19 @@ test('patterns that match nothing are reported with their line; parse errors too
     assert.match(problems.find((p) => p.path === 'coverage')!.message, /"\*\*\/coverage" would match below/);
     assert.doesNotMatch(problems.find((p) => p.path === '.venv')!.message, /would match/);
     assert.equal(problems.filter((p) => p.code === 'pattern-error').length, 1);
+  } finally {
+    removeTree(root);
+  }
+});
+
+test('a 6 GB key file is sniffed by its first bytes only (sparse file: reading it whole would take minutes)', () => {
+  const root = makeTree({});
+  try {
+    const path = join(root, 'backup_rsa');
+    writeFileSync(path, '-----BEGIN RSA PRIVATE KEY-----\n');
+    truncateSync(path, 6 * 1024 ** 3);
+    const found = findSecrets(walkContext(root, createMatcher('')).sent);
+    assert.deepEqual(found.map((f) => [f.path, f.code, f.bytes]), [['backup_rsa', 'secret-private-key', 6 * 1024 ** 3]]);
   } finally {
     removeTree(root);
   }
