@@ -176,7 +176,15 @@ export function analyzeContext(options: ContextOptions): ContextReport {
     dockerignoreText: ignoreText,
     ignorePath: ignore.path,
   };
-  if (df && options.changed) report.cache = cacheMap(df, copies, matcher, options.changed, options.target);
+  if (df && options.changed) {
+    const cache = cacheMap(df, copies, matcher, options.changed, options.target);
+    const changed = new Set(options.changed.map((p) => posix.normalize(p)));
+    const dfRel = relative(root, dockerfilePath);
+    if (changed.has(dfRel)) cache.notes.push(`${dfRel} itself changed: every instruction that changed re-runs, and everything after it in its stage`);
+    const ignoreRel = relative(root, ignore.path);
+    if (changed.has(ignoreRel)) cache.notes.push(`${ignoreRel} changed: what each COPY takes may have changed too (a COPY whose files differ re-runs)`);
+    report.cache = cache;
+  }
   return report;
 }
 

@@ -34,6 +34,8 @@ export interface CacheMap {
   /** Steps that re-run over the stages the target needs. */
   steps: number;
   totalSteps: number;
+  /** What the map cannot see (the Dockerfile or the .dockerignore itself changed). */
+  notes: string[];
 }
 
 export function normalizeChanged(p: string): string {
@@ -107,6 +109,7 @@ export function cacheMap(df: Dockerfile, copies: readonly CopyInstruction[], mat
     unusedChanges: live.filter((p) => !used.has(p)),
     steps: builtStages.reduce((n, s) => n + s.steps, 0),
     totalSteps: builtStages.reduce((n, s) => n + s.totalSteps, 0),
+    notes: [],
   };
 }
 

@@ -72,11 +72,12 @@ export function findSecrets(sent: readonly SentEntry[]): ContextFinding[] {
       continue;
     }
     if (name === '.npmrc') {
-      if (/(_authToken|_auth|_password)\s*=|\/\/[^\s]*:_auth/i.test(readHead(e.abs, TEXT_SNIFF_BYTES))) add(e, 'secret-npmrc', '.npmrc with a registry token (use a build secret: RUN --mount=type=secret,id=npmrc)');
+      // `_authToken=${NPM_TOKEN}` reads the token from the environment: that file holds no secret.
+      if (/(_authToken|_auth|_password)\s*=\s*(?!\$\{?[A-Za-z_])\S/i.test(readHead(e.abs, TEXT_SNIFF_BYTES))) add(e, 'secret-npmrc', '.npmrc with a registry token (use a build secret: RUN --mount=type=secret,id=npmrc)');
       continue;
     }
     if (name === '.pypirc') {
-      if (/^\s*password\s*[:=]/im.test(readHead(e.abs, TEXT_SNIFF_BYTES))) add(e, 'secret-pypirc', '.pypirc with a password or token');
+      if (/^\s*password\s*[:=]\s*(?!\$\{?[A-Za-z_])\S/im.test(readHead(e.abs, TEXT_SNIFF_BYTES))) add(e, 'secret-pypirc', '.pypirc with a password or token');
       continue;
     }
     const cloud = CLOUD_FILES.find(([re]) => re.test(e.path));

@@ -37,7 +37,7 @@ export function reportJson(report: ContextReport, opts: { listFiles?: boolean } 
     ...(cache
       ? {
           rebuild: cache.stages.map((s) => ({ stage: s.stage, built: s.built, line: s.line, instruction: s.instruction, reason: s.reason, steps: s.steps, totalSteps: s.totalSteps, stepLines: s.stepLines })),
-          cache: { steps: cache.steps, totalSteps: cache.totalSteps, ignoredChanges: cache.ignoredChanges, unusedChanges: cache.unusedChanges },
+          cache: { steps: cache.steps, totalSteps: cache.totalSteps, ignoredChanges: cache.ignoredChanges, unusedChanges: cache.unusedChanges, notes: cache.notes },
         }
       : {}),
     ...(opts.listFiles ? { files: walk.sent.map((s) => s.path) } : {}),
@@ -129,6 +129,7 @@ export function formatReport(report: ContextReport, c: Colors = plain, opts: { l
     out.push(`  ${cm.steps} of ${cm.totalSteps} steps re-run`);
     if (cm.ignoredChanges.length > 0) out.push(`  ${c.dim(`excluded by the .dockerignore, rebuild nothing: ${cm.ignoredChanges.join(', ')}`)}`);
     if (cm.unusedChanges.length > 0) out.push(`  ${c.dim(`taken by no COPY, rebuild nothing: ${cm.unusedChanges.join(', ')}`)}`);
+    for (const n of cm.notes) out.push(`  ${c.yellow('note')}: ${n}`);
   }
 
   if (report.recommended.length > 0) {

@@ -172,6 +172,8 @@ test('cache map: ignored and untaken changes rebuild nothing; bind mounts count'
     assert.equal(r.cache!.steps, 0);
     const r2 = analyzeContext({ dir: root, changed: ['scripts/run.sh'] });
     assert.equal(r2.cache!.stages[0]!.line, 2);
+    const r3 = analyzeContext({ dir: root, changed: ['Dockerfile', '.dockerignore'] });
+    assert.equal(r3.cache!.notes.length, 2, 'what the map cannot see is said');
   } finally {
     removeTree(root);
   }

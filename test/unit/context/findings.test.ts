@@ -21,6 +21,7 @@ test('secrets: env files, private keys by content, tokens in .npmrc/.pypirc, clo
     'README': 'not a key',
     '.npmrc': '//registry.npmjs.org/:_authToken=npm_abc\n',
     'pkg/.npmrc': 'save-exact=true\n',
+    'ci/.npmrc': '//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n',
     '.pypirc': '[pypi]\nusername = __token__\npassword = pypi-abc\n',
     '.aws/credentials': '[default]\naws_secret_access_key=x\n',
     'gcp-service-account.json': '{"type": "service_account", "private_key": "x"}',
