@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createMatcher, type ContextMatcher } from '../context/index.js';
+import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 import { ExitCode, UserError } from '../util/errors.js';
 import { findConfig, loadConfigFile, mergeConfigs, resolveSeverities, type CheckConfig } from './config.js';
 import { diskBuildContext } from './context.js';

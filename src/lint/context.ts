@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { createMatcher, type ContextMatcher } from '../context/index.js';
+import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 
 /** What context-aware rules may ask about the build context. Paths are context-relative, `/`-separated. */
 export interface BuildContextView {

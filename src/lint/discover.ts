@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { createMatcher, type ContextMatcher } from '../context/index.js';
+import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 import { translateGitignore } from '../context/gitignore.js';
 import { ExitCode, UserError } from '../util/errors.js';
 

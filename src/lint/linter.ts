@@ -1,7 +1,7 @@
 import { finalStage, parseDockerfile, type Dockerfile, type Instruction, type Span, type Stage } from '../dockerfile/index.js';
 import type { BuildContextView } from './context.js';
 import { compareFindings, type Finding } from './finding.js';
-import { applyPragmas, readPragmas } from './pragmas.js';
+import { applyPragmas, isBuildKitName, readPragmas } from './pragmas.js';
 import type { AnyRule, Fix, Report, RuleSettings, Severity, Visitors } from './rule.js';
 import { rules as allRules } from './registry.js';
 
@@ -126,6 +126,10 @@ export function lintDockerfile(df: Dockerfile, options: LintOptions = {}): Findi
     }
   }
   const kept = options.pragmas === false ? findings : applyPragmas(findings, readPragmas(df, ruleSet), df);
+  // BuildKit's `# check=error=true` makes its checks errors; here, the rules that have a BuildKit alias.
+  if (options.pragmas !== false && df.directives.check && /(^|;)\s*error\s*=\s*true\s*(;|$)/i.test(df.directives.check)) {
+    for (const f of kept) if (f.aliases.some(isBuildKitName)) f.severity = 'error';
+  }
   return kept.sort(compareFindings);
 }
 

@@ -48,3 +48,9 @@ test('Trivy IDs in any spelling (DS-0013, AVD-DS-0013, DS013) and `all`', () => 
   }
   assert.deepEqual(ids(`${BASE}# stagecraft-ignore all -- generated\nRUN cd /x && sudo ls\n`).filter((x) => x.startsWith('4:')), []);
 });
+
+test('# check=error=true turns BuildKit-named findings into errors', () => {
+  const f = lintText(`# check=error=true\n${BASE}WORKDIR app\nRUN cd /x\n`, 'Dockerfile', { severities }).findings;
+  assert.equal(f.find((x) => x.ruleId === 'workdir-relative')!.severity, 'error');
+  assert.equal(f.find((x) => x.ruleId === 'run-cd')!.severity, 'warning');
+});
