@@ -6,7 +6,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   Created,
@@ -133,6 +134,26 @@ describe('stagecraft build (real engine)', { skip: skip ? 'STAGECRAFT_E2E_SKIP=1
     assert.match(r.stderr, /BuildKit log/);
     assert.match(r.stderr, /about to fail/);
     assert.match(r.stderr, /Dockerfile\.fail:3: build failed at step \[3\/3\] RUN echo about to fail/);
+  });
+
+  it('--report writes one HTML page with both images side by side', async () => {
+    const report = join(artifactsDir, 'build-go-compare.html');
+    mkdirSync(artifactsDir, { recursive: true });
+    const r = await build([project, '--compare-naive', '--progress', 'none', '-t', tag, '--report', report]);
+    assert.equal(r.code, 0, tail(r.output, 40));
+    const html = readFileSync(report, 'utf8');
+    assert.match(html, /^<!doctype html>/i);
+    assert.ok(html.includes(tag) && html.includes(`${imagePrefix}build-go-naive:latest`), 'both images named');
+    assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=["']?https?:/i, 'self-contained');
+  });
+
+  // The machine's v28 client without buildx (docker-engine.md): stagecraft must say why it cannot build, not fail obscurely.
+  const v28 = '/usr/local/bin/docker';
+  const v28Skip = !existsSync(v28) ? `${v28} not present` : spawnSync(v28, ['buildx', 'version']).status === 0 ? `${v28} has buildx here` : false;
+  it('a docker client that cannot build with BuildKit: exit 2, "buildx component is missing"', { skip: v28Skip }, async () => {
+    const r = await exec(process.execPath, [cliPath, 'build', project], { env: { ...process.env, NO_COLOR: '1', STAGECRAFT_DOCKER: v28 }, timeoutMs: 60_000 });
+    assert.equal(r.code, 2, r.output);
+    assert.match(r.stderr, /cannot build with BuildKit|buildx component is missing/);
   });
 
   it('no engine: exit 2 with a DOCKER_HOST hint', async () => {
