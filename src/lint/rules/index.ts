@@ -57,6 +57,7 @@ export { default as multipleCmd } from './multiple-cmd.js';
 export { default as multipleEntrypoint } from './multiple-entrypoint.js';
 export { default as multipleHealthcheck } from './multiple-healthcheck.js';
 export { default as nodeTlsRejectUnauthorized } from './node-tls-reject-unauthorized.js';
+export { default as npmCacheClean } from './npm-cache-clean.js';
 export { default as npmOnlyProduction } from './npm-only-production.js';
 export { default as npmPinVersions } from './npm-pin-versions.js';
 export { default as npmStrictSslOff } from './npm-strict-ssl-off.js';

@@ -16,7 +16,7 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
-const CLEAN = 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n';
+const CLEAN = 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci --omit=dev\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n';
 const IGNORE = '.git\n**/node_modules\n.env\n*.log\n';
 
 test('Dockerfile names', () => {
