@@ -74,7 +74,7 @@ export class BuildFailedError extends UserError {
     dockerfile: string,
   ) {
     super(
-      `build failed${point.step ? ` at step [${point.step}] ${oneLine(point.instruction ?? '', 120)}` : point.instruction ? ` at ${oneLine(point.instruction, 120)}` : ''}: ${oneLine(point.message, 300)}`,
+      `build failed${point.step ? ` at step [${point.step}] ${oneLine(point.instruction ?? '', 120)}` : point.instruction ? ` at ${oneLine(point.instruction, 120)}` : ''}: ${oneLine(shortReason(point.message), 300)}`,
       ExitCode.refused,
       dockerfile,
       point.line,
@@ -82,6 +82,16 @@ export class BuildFailedError extends UserError {
     );
     this.name = 'BuildFailedError';
   }
+}
+
+/**
+ * BuildKit repeats the whole command in its error ("executor failed running [/bin/sh -c ...]: exit
+ * code: 3", buildx: "process \"/bin/sh -c ...\" did not complete successfully: exit code: 3"); the
+ * step is already named, so the exit code is what is left to say.
+ */
+export function shortReason(message: string): string {
+  const m = /^(?:executor failed running \[.*\]|process ".*" did not complete successfully): exit code: (\d+)$/s.exec(message.trim());
+  return m ? `the command exited with code ${m[1]}` : message;
 }
 
 function oneLine(s: string, max: number): string {

@@ -133,7 +133,7 @@ describe('stagecraft build (real engine)', { skip: skip ? 'STAGECRAFT_E2E_SKIP=1
     assert.equal(r.code, 1, tail(r.output, 40));
     assert.match(r.stderr, /BuildKit log/);
     assert.match(r.stderr, /about to fail/);
-    assert.match(r.stderr, /Dockerfile\.fail:3: build failed at step \[3\/3\] RUN echo about to fail/);
+    assert.match(r.stderr, /Dockerfile\.fail:3: build failed at step \[3\/3\] RUN echo about to fail && exit 7: the command exited with code 7/);
   });
 
   it('--report writes one HTML page with both images side by side', async () => {

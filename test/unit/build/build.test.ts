@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BuildFailedError, buildArgv, buildImage, defaultTag, siblingTag } from '../../../src/build/build.js';
+import { BuildFailedError, buildArgv, buildImage, defaultTag, shortReason, siblingTag } from '../../../src/build/build.js';
 import { sizeRatio } from '../../../src/build/compare.js';
 import { resetDockerCache } from '../../../src/engine/index.js';
 import { UserError } from '../../../src/util/errors.js';
@@ -25,6 +25,14 @@ describe('defaultTag and siblingTag', () => {
   it('ratio is baseline over image', () => {
     assert.equal(sizeRatio(800, 100), 8);
     assert.equal(sizeRatio(null, 100), null);
+  });
+});
+
+describe('shortReason', () => {
+  it('drops the command BuildKit repeats in its error, keeping the exit code', () => {
+    assert.equal(shortReason('executor failed running [/bin/sh -c npm ci]: exit code: 1'), 'the command exited with code 1');
+    assert.equal(shortReason('process "/bin/sh -c npm ci" did not complete successfully: exit code: 127'), 'the command exited with code 127');
+    assert.equal(shortReason('failed to compute cache key: "/x" not found'), 'failed to compute cache key: "/x" not found');
   });
 });
 
@@ -102,7 +110,7 @@ describe('buildImage against a fake docker client', () => {
       assert.ok(e instanceof BuildFailedError);
       assert.equal(e.exitCode, 1);
       assert.equal(e.line, 4);
-      assert.match(e.message, /\[deps 4\/4\] RUN echo installing/);
+      assert.match(e.message, /\[deps 4\/4\] RUN echo installing.*: the command exited with code 3$/);
       assert.match(e.log, /#8 ERROR/);
       return true;
     });
