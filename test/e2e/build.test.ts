@@ -136,6 +136,34 @@ describe('stagecraft build (real engine)', { skip: skip ? 'STAGECRAFT_E2E_SKIP=1
     assert.match(r.stderr, /Dockerfile\.fail:3: build failed at step \[3\/3\] RUN echo about to fail && exit 7: the command exited with code 7/);
   });
 
+  it('passes --target, --build-arg and --secret through to BuildKit', async () => {
+    const dir = join(project, 'passthrough');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'token.txt'), 's3cret');
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      [
+        'FROM debian:bookworm-slim AS first',
+        'ARG GREETING=none',
+        // the secret is only readable during this RUN and never lands in a layer
+        'RUN --mount=type=secret,id=tok test "$(cat /run/secrets/tok)" = s3cret && echo "$GREETING" > /greeting',
+        'FROM first AS second',
+        'RUN exit 9',
+        '',
+      ].join('\n'),
+    );
+    const ptTag = created.image(`${imagePrefix}build-passthrough:latest`);
+    const args = [dir, '--json', '--no-cache', '-t', ptTag, '--target', 'first', '--build-arg', 'GREETING=hello'];
+    const r = await build([...args, '--secret', `id=tok,src=${join(dir, 'token.txt')}`]);
+    assert.equal(r.code, 0, tail(r.output, 40));
+    const out = JSON.parse(r.stdout) as BuildJson;
+    assert.ok(out.layers.some((l) => l.stage === 'first' && /^RUN --mount=type=secret/.test(l.instruction)), 'the target stage is the image');
+    const run = await dockerOk(['run', '--rm', ptTag, 'cat', '/greeting']);
+    assert.equal(run.stdout.trim(), 'hello', 'the build arg reached the RUN');
+    const without = await build(args);
+    assert.equal(without.code, 1, 'without the secret the RUN fails');
+  });
+
   it('--report writes one HTML page with both images side by side', async () => {
     const report = join(artifactsDir, 'build-go-compare.html');
     mkdirSync(artifactsDir, { recursive: true });
