@@ -4,10 +4,13 @@ import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 import { translateGitignore } from '../context/gitignore.js';
 import { ExitCode, UserError } from '../util/errors.js';
 
-/** `Dockerfile`, `Containerfile`, `*.Dockerfile`, `Dockerfile.*` (not backups, not `.dockerignore` files). */
+/** Extensions that mark another kind of file (`dockerfile.ts` is source code, `Dockerfile.bak` a backup). */
+const NOT_A_DOCKERFILE = /\.(dockerignore|bak|orig|rej|swp|tmp|md|txt|json|ya?ml|toml|lock|ts|tsx|js|mjs|cjs|go|py|rb|rs|java|sh|ps1|html|css|xml|snap)$|~$/i;
+
+/** `Dockerfile`, `Containerfile`, `*.Dockerfile`, `Dockerfile.*` (not backups, not source files named after them). */
 export function isDockerfileName(name: string): boolean {
-  if (/\.(dockerignore|bak|orig|rej|swp|md|txt|json|ya?ml)$|~$/i.test(name)) return false;
-  return /^(Dockerfile|Containerfile)$/i.test(name) || /^(Dockerfile|Containerfile)\.[^.].*$/i.test(name) || /^.+\.(Dockerfile|Containerfile)$/i.test(name);
+  if (NOT_A_DOCKERFILE.test(name)) return false;
+  return /^(Dockerfile|dockerfile|Containerfile|containerfile)$/.test(name) || /^(Dockerfile|Containerfile)\.[^.]+/.test(name) || /^.+\.(Dockerfile|dockerfile|Containerfile)$/.test(name);
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);

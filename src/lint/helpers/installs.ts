@@ -126,7 +126,11 @@ export function copiedBefore(df: Dockerfile, stage: Stage, before: Instruction):
 
 /** True when one of the copied sources brings `file` (exact name, a glob like `package*.json`, or a folder holding it). */
 export function copiesFile(copied: CopiedFiles, file: string): boolean {
-  if (copied.broad) return true;
+  return copied.broad !== undefined || copiesExplicitly(copied, file);
+}
+
+/** Like copiesFile, but only through a source that names the file (or a glob that matches it). */
+export function copiesExplicitly(copied: CopiedFiles, file: string): boolean {
   return copied.sources.some(({ source }) => {
     if (source === file) return true;
     const base = source.slice(source.lastIndexOf('/') + 1);

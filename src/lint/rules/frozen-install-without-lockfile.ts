@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { copiedBefore, copiesFile, dependencyInstalls, LOCKFILES } from '../helpers/installs.js';
+import { copiedBefore, copiesExplicitly, dependencyInstalls, LOCKFILES } from '../helpers/installs.js';
 
 export default defineRule<{ install: string; lockfiles: string[] }>({
   id: 'frozen-install-without-lockfile',
@@ -19,10 +19,11 @@ export default defineRule<{ install: string; lockfiles: string[] }>({
         const copied = copiedBefore(ctx.df, stage, i);
         if (copied.sources.length === 0) continue; // nothing copied at all: a bind mount or a base stage may provide it
         if (i.flags.some((f) => f.name === 'mount' && f.value !== null && /type=bind/.test(f.value))) continue;
+        if (locks.some((l) => copiesExplicitly(copied, l))) continue;
         if (copied.broad) {
           const bc = ctx.buildContext;
           if (!bc || locks.some((l) => bc.exists(l) && !bc.isIgnored(l))) continue;
-        } else if (locks.some((l) => copiesFile(copied, l))) continue;
+        }
         ctx.report({ at: i, data: { install: install.command, lockfiles: locks } });
         return;
       }

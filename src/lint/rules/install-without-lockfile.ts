@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { copiedBefore, copiesFile, dependencyInstalls, LOCKFILES, MANIFESTS } from '../helpers/installs.js';
+import { copiedBefore, copiesExplicitly, copiesFile, dependencyInstalls, LOCKFILES, MANIFESTS } from '../helpers/installs.js';
 
 export default defineRule<{ install: string; manifest: string; lockfiles: string[] }>({
   id: 'install-without-lockfile',
@@ -20,11 +20,12 @@ export default defineRule<{ install: string; manifest: string; lockfiles: string
         const copied = copiedBefore(ctx.df, stage, i);
         const manifest = manifests.find((m) => copiesFile(copied, m));
         if (!manifest) continue;
+        if (locks.some((l) => copiesExplicitly(copied, l))) continue;
         if (copied.broad) {
           // With the whole context copied, only the context can say whether a lockfile exists.
           const bc = ctx.buildContext;
           if (!bc || locks.some((l) => bc.exists(l) && !bc.isIgnored(l)) || !bc.exists(manifest)) continue;
-        } else if (locks.some((l) => copiesFile(copied, l))) continue;
+        }
         ctx.report({ at: i, data: { install: install.command, manifest, lockfiles: locks } });
         return;
       }

@@ -21,7 +21,7 @@ const IGNORE = '.git\n**/node_modules\n.env\n*.log\n';
 
 test('Dockerfile names', () => {
   for (const n of ['Dockerfile', 'Containerfile', 'api.Dockerfile', 'Dockerfile.prod', 'dockerfile']) assert.ok(isDockerfileName(n), n);
-  for (const n of ['Dockerfile.bak', 'Dockerfile.dockerignore', 'web.Dockerfile.dockerignore', 'README.md', 'Dockerfiles', 'x.Dockerfile~']) assert.ok(!isDockerfileName(n), n);
+  for (const n of ['Dockerfile.bak', 'Dockerfile.dockerignore', 'web.Dockerfile.dockerignore', 'README.md', 'Dockerfiles', 'x.Dockerfile~', 'dockerfile.ts', 'Dockerfile.test.js', 'parse-dockerfile.go']) assert.ok(!isDockerfileName(n), n);
 });
 
 test('discovery walks folders, respects .gitignore and skips node_modules', () => {

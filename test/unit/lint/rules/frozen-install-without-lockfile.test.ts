@@ -6,6 +6,8 @@ ruleTester(rule, {
     'FROM node:20\nCOPY package.json package-lock.json ./\nRUN npm ci\n',
     'FROM node:20\nRUN --mount=type=bind,source=package-lock.json,target=package-lock.json npm ci\n',
     { code: 'FROM node:20\nCOPY . .\nRUN npm ci\n', context: { 'package.json': '{}', 'package-lock.json': '{}' } },
+    // the lockfile came with the parent stage; the context (not knowing it) does not matter
+    { code: 'FROM python:3.12-slim AS deps\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\nFROM deps AS build\nCOPY . .\nRUN uv sync --frozen\n', context: { 'pyproject.toml': '' } },
   ],
   invalid: [
     { code: 'FROM node:20\nCOPY package.json ./\nRUN npm ci\n', errors: [{ line: 3, message: /`npm ci` needs a lockfile/ }] },
