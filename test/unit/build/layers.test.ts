@@ -54,4 +54,20 @@ describe('mapLayers', () => {
     assert.ok(layers.every((l) => !l.base && l.line === undefined));
     assert.equal(layers[0]!.size, 74000, 'oldest first');
   });
+
+  it('a final stage built FROM an earlier stage: its layers are placed in both stages', () => {
+    const chain = parseDockerfile(['FROM debian:bookworm-slim AS os', 'RUN apt-get update', 'FROM os AS app', 'COPY app /app', 'CMD ["/app"]'].join('\n'), 'Dockerfile');
+    const layers = mapLayers({
+      history: [h('CMD ["/app"]', 0), h('COPY app /app # buildkit', 10), h('RUN /bin/sh -c apt-get update # buildkit', 20000), h('', 74000)],
+      baseEntries: 1,
+      baseName: 'debian:bookworm-slim',
+      dockerfile: chain,
+    });
+    assert.deepEqual(layers.map((l) => [l.stage, l.line ?? null]), [['base (debian:bookworm-slim)', null], ['os', 2], ['app', 4], ['app', 5]]);
+  });
+
+  it('--target picks the stage the layers are matched against', () => {
+    const layers = mapLayers({ history: [h('RUN /bin/sh -c npm ci # buildkit', 5), h('COPY . . # buildkit', 1), h('WORKDIR /app', 0)], baseEntries: 0, dockerfile: df, target: 'build' });
+    assert.deepEqual(layers.map((l) => [l.stage, l.line]), [['build', 2], ['build', 3], ['build', 4]]);
+  });
 });
