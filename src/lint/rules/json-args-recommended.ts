@@ -1,4 +1,4 @@
-import type { Instruction } from '../../dockerfile/index.js';
+import { inheritedInstructions, type Instruction } from '../../dockerfile/index.js';
 import { defineRule, type Fix } from '../rule.js';
 
 /** Characters that need a shell: expansions, operators, redirections, globs, quotes. */
@@ -20,7 +20,11 @@ export default defineRule<{ keyword: string }>({
       const stage = ctx.df.stages[i.stageIndex];
       if (stage?.instructions.some((x) => x.keyword === 'SHELL' && x.index < i.index)) return;
       let fix: Fix | undefined;
-      if (i.line === i.endLine && !SHELL_SYNTAX.test(i.args)) {
+      // CMD and ENTRYPOINT combine: with the other one set in the stage, changing the form changes
+      // what runs (a shell-form ENTRYPOINT ignores CMD; an exec-form one gets CMD as arguments).
+      const other = i.keyword === 'CMD' ? 'ENTRYPOINT' : 'CMD';
+      const combined = stage !== undefined && inheritedInstructions(ctx.df, stage).some((x) => x.keyword === other);
+      if (i.line === i.endLine && !SHELL_SYNTAX.test(i.args) && !combined) {
         const argsStart = i.start + i.raw.indexOf(i.args, i.keywordAsWritten.length);
         fix = { start: argsStart, end: argsStart + i.args.length, text: JSON.stringify(i.args.split(/\s+/)).replace(/","/g, '", "') };
       }

@@ -8,5 +8,7 @@ ruleTester(rule, {
     // Shell syntax: flagged, not rewritten (the JSON form would not expand $PORT).
     { code: 'FROM a:1\nENTRYPOINT exec app --port $PORT\n', errors: [{ line: 2, message: /ENTRYPOINT in shell form/ }] },
     { code: 'FROM a:1\ncmd   python -m app\n', errors: [{ line: 2 }], output: 'FROM a:1\ncmd   ["python", "-m", "app"]\n' },
+    // With an ENTRYPOINT in the stage the form decides what runs: reported, not rewritten.
+    { code: 'FROM a:1\nENTRYPOINT ["/entry"]\nCMD serve --port 80\n', errors: [{ line: 3 }] },
   ],
 });
