@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ExitCode, UserError } from '../util/errors.js';
 import { result } from './main.js';
+import { ignoreClosedPipe } from './rules.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
@@ -29,6 +30,7 @@ export function register(program: Command): void {
     .option('--no-config', 'ignore stagecraft.config.json')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runCheck } = await import('../lint/check.js');
+      ignoreClosedPipe();
       const overrides: Record<string, string> = {};
       for (const r of (opts.rule as string[] | undefined) ?? []) {
         const m = /^([^=]+)=(error|warning|info|off)$/.exec(r);

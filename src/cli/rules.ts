@@ -15,11 +15,20 @@ export function register(program: Command): void {
         printJson(described);
         return;
       }
+      ignoreClosedPipe();
       const width = Math.max(...described.map((r) => r.id.length));
-      for (const r of described) {
+      const lines = described.map((r) => {
         const tags = [r.preset, r.scope === 'final' ? 'final stage' : '', r.fixable ? 'fixable' : '', r.needsContext ? 'needs context' : ''].filter(Boolean).join(', ');
-        process.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n${' '.repeat(width + 11)}${color.dim(`${tags}${r.aliases.length ? ` · ${r.aliases.join(' ')}` : ''}`)}\n`);
-      }
-      process.stdout.write(`${described.length} rules\n`);
+        return `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n${' '.repeat(width + 11)}${color.dim(`${tags}${r.aliases.length ? ` · ${r.aliases.join(' ')}` : ''}`)}\n`;
+      });
+      process.stdout.write(`${lines.join('')}${described.length} rules\n`);
     });
+}
+
+/** `stagecraft rules | head` closes the pipe early: that is not an error. */
+export function ignoreClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
 }
