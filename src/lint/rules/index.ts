@@ -18,6 +18,7 @@ export { default as copyFromUnknown } from './copy-from-unknown.js';
 export { default as copyIgnoredFile } from './copy-ignored-file.js';
 export { default as copyMultipleSourcesDest } from './copy-multiple-sources-dest.js';
 export { default as copyRelativeDestWithoutWorkdir } from './copy-relative-dest-without-workdir.js';
+export { default as copySourceMissing } from './copy-source-missing.js';
 export { default as copyWholeStage } from './copy-whole-stage.js';
 export { default as curlAndWget } from './curl-and-wget.js';
 export { default as curlInsecure } from './curl-insecure.js';

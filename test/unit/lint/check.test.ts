@@ -42,7 +42,7 @@ test('discovery walks folders, respects .gitignore and skips node_modules', () =
 });
 
 test('exit codes: 0 clean, 1 at or over --fail-on, --max-warnings', () => {
-  const root = tree({ 'Dockerfile': CLEAN, '.dockerignore': IGNORE, 'bad/Dockerfile': 'FROM node:20-slim\nUSER node\nWORKDIR app\n', 'bad/.dockerignore': IGNORE, 'info/Dockerfile': 'FROM node:20-slim\nUSER node\nrun true\nRUN true\n' });
+  const root = tree({ 'Dockerfile': CLEAN, '.dockerignore': IGNORE, 'package.json': '{}', 'package-lock.json': '{}', 'bad/Dockerfile': 'FROM node:20-slim\nUSER node\nWORKDIR app\n', 'bad/.dockerignore': IGNORE, 'info/Dockerfile': 'FROM node:20-slim\nUSER node\nrun true\nRUN true\n' });
   const write = (): void => {};
   assert.equal(runCheck({ paths: ['Dockerfile'], cwd: root, config: false }, write).code, 0);
   assert.equal(runCheck({ paths: ['bad'], cwd: root, config: false }, write).code, 1);
