@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 import { ExitCode, UserError } from '../util/errors.js';
-import { findConfig, loadConfigFile, mergeConfigs, resolveSeverities, type CheckConfig } from './config.js';
+import { parse as parseYaml } from 'yaml';
+import { findConfig, findHadolintConfig, loadConfigFile, loadHadolintConfig, mergeConfigs, resolveSeverities, type CheckConfig } from './config.js';
+import { aliasIndex } from './pragmas.js';
 import { diskBuildContext } from './context.js';
 import { discoverDockerfiles } from './discover.js';
 import { SEVERITY_RANK, type FileResult } from './finding.js';
@@ -39,8 +41,15 @@ export interface CheckRun {
 /** Everything `stagecraft check` does, as a function: discover, lint, fix, format, decide the exit code. */
 export function runCheck(options: CheckOptions, write: (file: string, text: string) => void): CheckRun {
   const cwd = options.cwd ?? process.cwd();
-  const configFile = options.config === false ? undefined : options.config ? resolve(cwd, options.config) : findConfig(cwd);
-  const fromFile = configFile ? loadConfigFile(configFile) : undefined;
+  let configFile = options.config === false ? undefined : options.config ? resolve(cwd, options.config) : findConfig(cwd);
+  let fromFile: CheckConfig | undefined;
+  if (configFile && /\.hadolint\.ya?ml$/.test(configFile)) fromFile = hadolintConfig(configFile);
+  else if (configFile) fromFile = loadConfigFile(configFile);
+  else if (options.config !== false) {
+    // No stagecraft.config.json: a .hadolint.yaml here is read instead (migration without editing).
+    configFile = findHadolintConfig(cwd);
+    if (configFile) fromFile = hadolintConfig(configFile);
+  }
   const { paths, cwd: _cwd, config: _config, target, context, fix, fixDryRun, readStdin, ...flags } = options;
   const config = mergeConfigs({ preset: 'recommended', failOn: 'warning', format: 'stylish' }, fromFile, flags);
   const severities = resolveSeverities(rules, config);
@@ -95,6 +104,14 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const format = config.format ?? 'stylish';
   const output = formatters[format](results, { rules, sources, cwd });
   return { results, output, fixReport: fixReports.join(''), code: exitCodeFor(results, config), config, configFile };
+}
+
+/** hadolint's config with the IDs stagecraft has no rule for (SCxxxx, label schema) left out. */
+function hadolintConfig(file: string): CheckConfig {
+  const c = loadHadolintConfig(file, parseYaml);
+  const known = aliasIndex(rules);
+  if (c.rules) c.rules = Object.fromEntries(Object.entries(c.rules).filter(([id]) => known.has(id.toLowerCase())));
+  return c;
 }
 
 export function exitCodeFor(results: readonly FileResult[], config: CheckConfig): number {

@@ -125,3 +125,45 @@ export function resolveSeverities(rules: readonly AnyRule[], config: CheckConfig
   if (!out.has('syntax') && config.rules?.syntax !== 'off' && byId.has('syntax')) out.set('syntax', byId.get('syntax')!.severity);
   return out;
 }
+
+export const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'];
+
+/** A `.hadolint.yaml` in the folder, when there is one (hadolint's own lookup starts there). */
+export function findHadolintConfig(dir: string): string | undefined {
+  for (const name of HADOLINT_FILES) {
+    const f = join(resolve(dir), name);
+    if (existsSync(f)) return f;
+  }
+  return undefined;
+}
+
+/**
+ * Reads hadolint's config as stagecraft config, so a migrating project keeps its choices:
+ * `ignored` -> off, `override.{error,warning,info,style}` -> severities (style is info),
+ * `failure-threshold` -> failOn, `trustedRegistries` as is. IDs stagecraft does not know
+ * (ShellCheck's SCxxxx, the label-schema rules) are dropped by the caller.
+ */
+export function loadHadolintConfig(file: string, parse: (text: string) => unknown): CheckConfig {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UserError(`cannot read the hadolint config: ${(err as Error).message}`, ExitCode.usage, file);
+  }
+  const o = (raw ?? {}) as Record<string, unknown>;
+  const rules: Record<string, Severity | 'off'> = {};
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const override = (o.override ?? {}) as Record<string, unknown>;
+  for (const [level, severity] of [['error', 'error'], ['warning', 'warning'], ['info', 'info'], ['style', 'info']] as const) {
+    for (const id of list(override[level])) rules[id] = severity;
+  }
+  for (const id of list(o.ignored)) rules[id] = 'off';
+  const out: CheckConfig = {};
+  if (Object.keys(rules).length > 0) out.rules = rules;
+  const threshold = o['failure-threshold'];
+  if (threshold === 'error' || threshold === 'warning' || threshold === 'info') out.failOn = threshold;
+  else if (threshold === 'style') out.failOn = 'info';
+  const trusted = list(o.trustedRegistries);
+  if (trusted.length > 0) out.trustedRegistries = trusted;
+  return out;
+}

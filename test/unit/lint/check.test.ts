@@ -88,3 +88,19 @@ test('--fix writes the file; --fix-dry-run only reports a diff; --target must na
   assert.equal(readFileSync(join(root, 'Dockerfile'), 'utf8'), 'FROM node:20-slim\nUSER node\nCMD ["node", "server.js"]\n');
   assert.throws(() => runCheck({ paths: ['Dockerfile'], cwd: root, config: false, target: 'nope' }, () => {}), /no stage named "nope"/);
 });
+
+test('a .hadolint.yaml is read when there is no stagecraft.config.json', () => {
+  const root = tree({
+    '.hadolint.yaml': 'ignored:\n  - DL3000\n  - SC2086\n  - DL3049\noverride:\n  error:\n    - DL3003\nfailure-threshold: error\ntrustedRegistries:\n  - ghcr.io\n',
+    'Dockerfile': 'FROM node:20-slim\nUSER node\nWORKDIR app\nRUN cd /x\n',
+    '.dockerignore': IGNORE,
+  });
+  const run = runCheck({ paths: ['Dockerfile'], cwd: root }, () => {});
+  assert.ok(run.configFile!.endsWith('.hadolint.yaml'));
+  const ids = run.results[0]!.findings.map((f) => `${f.ruleId}:${f.severity}`);
+  assert.ok(!ids.some((x) => x.startsWith('workdir-relative')), ids.join());
+  assert.ok(ids.includes('run-cd:error'));
+  assert.ok(ids.includes('untrusted-registry:error'));
+  assert.equal(run.code, 1);
+  assert.equal(runCheck({ paths: ['Dockerfile'], cwd: root, config: false }, () => {}).results[0]!.findings.some((f) => f.ruleId === 'workdir-relative'), true);
+});
