@@ -1,12 +1,21 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, UserError, formatUserError } from '../util/errors.js';
-import { register as registerInit } from './init.js';
-import { register as registerCheck } from './check.js';
-import { register as registerRules } from './rules.js';
-import { register as registerContext } from './context.js';
-import { register as registerBuild } from './build.js';
-import { register as registerInspect } from './inspect.js';
 import { version } from '../version.js';
+
+type Register = (program: Command) => void;
+
+/**
+ * The commands, loaded on demand: `stagecraft check x` loads only the linter, not the image reader
+ * or the providers (start-up time is most of a one-file check).
+ */
+const commands: Record<string, () => Promise<{ register: Register }>> = {
+  init: () => import('./init.js'),
+  check: () => import('./check.js'),
+  rules: () => import('./rules.js'),
+  context: () => import('./context.js'),
+  build: () => import('./build.js'),
+  inspect: () => import('./inspect.js'),
+};
 
 /**
  * Each command's action sets `process.exitCode`-style results through this holder, so that
@@ -14,16 +23,17 @@ import { version } from '../version.js';
  */
 export const result = { code: ExitCode.ok as number };
 
-export function buildProgram(): Command {
+/** The program with the command named in argv (all of them for help, version or an unknown word). */
+export async function buildProgram(argv: string[] = process.argv): Promise<Command> {
   const program = new Command('stagecraft')
     .description('Small, non-root, cache-friendly multi-stage container images, and the proof.')
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
     .exitOverride();
-  for (const register of [registerInit, registerCheck, registerRules, registerContext, registerBuild, registerInspect]) {
-    register(program);
-  }
+  const word = argv[2];
+  const wanted = word !== undefined && Object.hasOwn(commands, word) ? [commands[word]!] : Object.values(commands);
+  for (const load of wanted) (await load()).register(program);
   // commander's own exits (usage errors, --help) must not kill the process from inside a subcommand.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
@@ -32,8 +42,8 @@ export function buildProgram(): Command {
 /** Runs the CLI; resolves to the process exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
   result.code = ExitCode.ok;
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return result.code;
   } catch (err) {
