@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 import { ExitCode, UserError } from '../util/errors.js';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { findConfig, findHadolintConfig, loadConfigFile, loadHadolintConfig, mergeConfigs, resolveSeverities, type CheckConfig } from './config.js';
 import { aliasIndex } from './pragmas.js';
 import { diskBuildContext } from './context.js';
@@ -108,7 +108,9 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
 
 /** hadolint's config with the IDs stagecraft has no rule for (SCxxxx, label schema) left out. */
 function hadolintConfig(file: string): CheckConfig {
-  const c = loadHadolintConfig(file, parseYaml);
+  // The YAML parser is only needed here: loaded on demand, it stays out of every other start-up.
+  const { parse } = createRequire(import.meta.url)('yaml') as { parse: (text: string) => unknown };
+  const c = loadHadolintConfig(file, parse);
   const known = aliasIndex(rules);
   if (c.rules) c.rules = Object.fromEntries(Object.entries(c.rules).filter(([id]) => known.has(id.toLowerCase())));
   return c;

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 
 /** What context-aware rules may ask about the build context. Paths are context-relative, `/`-separated. */
@@ -66,7 +66,3 @@ export function memoryBuildContext(files: Record<string, string>, root = '<memor
   };
 }
 
-/** The default context of a Dockerfile on disk: its folder. */
-export function defaultContextDir(dockerfilePath: string): string {
-  return dirname(resolve(dockerfilePath));
-}

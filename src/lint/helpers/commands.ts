@@ -90,28 +90,15 @@ export function positionals(args: readonly string[], valueOptions: ReadonlySet<s
   return out;
 }
 
-/** The subcommand (first positional) and the positionals after it. */
-export function subcommandOf(args: readonly string[], valueOptions?: ReadonlySet<string>): { sub: string | undefined; rest: string[] } {
-  const p = positionals(args, valueOptions);
-  return { sub: p[0], rest: p.slice(1) };
-}
 
 /** A RUN cache mount whose target is one of `targets` (or below one). */
 export function hasCacheMount(instruction: Instruction, ...targets: string[]): boolean {
   return mountsOf(instruction).some((m) => m.type === 'cache' && m.target !== undefined && targets.some((t) => m.target === t || m.target!.startsWith(`${t}/`) || t.startsWith(`${m.target!.replace(/\/$/, '')}/`)));
 }
 
-/** Any RUN cache mount at all. */
-export function hasAnyCacheMount(instruction: Instruction): boolean {
-  return mountsOf(instruction).some((m) => m.type === 'cache');
-}
 
 /** True when some command removes one of the paths (`rm -rf /var/lib/apt/lists/*`). */
 export function removes(instruction: Instruction, pattern: RegExp): boolean {
   return toolCalls(instruction).some((c) => c.tool === 'rm' && c.args.some((a) => pattern.test(a)));
 }
 
-/** The script text of a RUN, for plain text searches. */
-export function runText(instruction: Instruction): string {
-  return runCommands(instruction).map((c) => c.argv.join(' ')).join('\n');
-}
