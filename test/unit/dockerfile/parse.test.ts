@@ -105,3 +105,20 @@ test('leading comments are attached to the instruction below them', () => {
   const df = parseDockerfile('FROM a\n\n# one\n# two\nRUN x\n');
   assert.deepEqual(df.instructions[1]!.leadingComments.map((c) => c.text), ['one', 'two']);
 });
+
+test('flags across continuation lines, with positions; arguments start after them', () => {
+  const df = parseDockerfile('FROM a\nRUN --mount=type=secret,id=npmrc \\\n    --mount=type=cache,target=/root/.npm \\\n    npm ci\nCOPY --link --chmod=755 a /b\n');
+  const run = df.instructions[1]!;
+  assert.deepEqual(run.flags.map((f) => [f.name, f.value, f.line, f.column]), [['mount', 'type=secret,id=npmrc', 2, 5], ['mount', 'type=cache,target=/root/.npm', 3, 5]]);
+  assert.equal(run.args, 'npm ci');
+  const copy = df.instructions[2]!;
+  assert.deepEqual(copy.flags.map((f) => [f.name, f.value]), [['link', null], ['chmod', '755']]);
+  assert.deepEqual(copy.words, ['a', '/b']);
+});
+
+test('a word starting with -- after the arguments is not a flag', () => {
+  const df = parseDockerfile('FROM a\nRUN npm ci --omit=dev\nCMD --help\n');
+  assert.deepEqual(df.instructions[1]!.flags, []);
+  assert.equal(df.instructions[1]!.args, 'npm ci --omit=dev');
+  assert.equal(df.instructions[2]!.args, '--help');
+});
