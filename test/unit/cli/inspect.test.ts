@@ -3,28 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { cliBatch, type CliResult } from './cli-batch.js';
 import { bytes, classicArchive, packTar, tempFile } from '../image/archive-builder.js';
-
-const runner = fileURLToPath(new URL('./run-cli.ts', import.meta.url));
-const tsx = import.meta.resolve('tsx');
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs several CLI invocations from source in one child process (one tsx start-up for all). */
-function cliBatch(calls: { args: string[]; cwd?: string }[]): Promise<CliResult[]> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', tsx, runner, JSON.stringify(calls)], { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`runner failed: ${stderr}`));
-      resolve(JSON.parse(stdout) as CliResult[]);
-    });
-  });
-}
 
 async function sampleArchive() {
   const l0 = await packTar([{ name: 'bin/', type: 'directory' }, { name: 'bin/sh', content: bytes(5000) }]);

@@ -3,25 +3,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../../src/cli/main.js';
+import { cliBatch } from '../cli/cli-batch.js';
 import { gitChangedPaths } from '../../../src/context/index.js';
 import { makeTree, removeTree } from './tree.js';
 
-/** Runs the CLI in-process, capturing stdout and stderr. */
+/** Runs the CLI from source in a child process (capturing stdout in-process would swallow the test runner's own report). */
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const w1 = process.stdout.write.bind(process.stdout);
-  const w2 = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
-  try {
-    const code = await main(['node', 'stagecraft', ...args]);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    process.stdout.write = w1;
-    process.stderr.write = w2;
-  }
+  const [r] = await cliBatch([{ args }]);
+  return { code: r!.code, out: r!.stdout, err: r!.stderr };
 }
 
 const project = () =>
