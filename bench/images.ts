@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildAndCompare, type CompareResult } from '../src/build/compare.js';
 import { buildImage, type BuildResult } from '../src/build/build.js';
-import { formatBytes } from '../src/build/summary.js';
+import { formatBytes } from '../src/util/bytes.js';
 import { writeBuildReport } from '../src/build/report.js';
 import { main } from '../src/cli/main.js';
 import { planInit } from '../src/init/init.js';

@@ -6,4 +6,4 @@ export { type Layer, instructionFromCreatedBy, mapLayers } from './layers.js';
 export { type ProgressEvent, type StepLabel, type VertexState, ProgressParser, parseProgressLine, parseProgressLog, parseStepLabel, countedSteps } from './progress.js';
 export { type FailurePoint, locateFailure, instructionForLabel } from './failure.js';
 export { type ProgressView, LiveView, PlainView, progressViewFor, silentView } from './view.js';
-export { formatBuildSummary, formatBytes, formatComparison } from './summary.js';
+export { formatBuildSummary, formatComparison } from './summary.js';

@@ -1,22 +1,10 @@
 import pc from 'picocolors';
 import type { BuildResult } from './build.js';
 import type { CompareResult } from './compare.js';
+import { formatBytes } from '../util/bytes.js';
 
 type Colors = Pick<typeof pc, 'green' | 'dim' | 'bold' | 'cyan' | 'yellow'>;
 
-/** Bytes in docker's units (1 MB = 1000 kB = 10^6 B), so figures match `docker images`. */
-export function formatBytes(n: number | null | undefined): string {
-  if (n === null || n === undefined) return '?';
-  if (n < 1000) return `${n} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = n / 1000;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
-}
 
 function oneLine(s: string, max: number): string {
   const t = s.replace(/\s+/g, ' ').trim();

@@ -1,4 +1,5 @@
 import type { ContextReport } from './analyze.js';
+import { formatBytes } from '../util/bytes.js';
 
 export interface Colors {
   bold(s: string): string;
@@ -11,17 +12,6 @@ export interface Colors {
 
 const plain: Colors = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s, cyan: (s) => s };
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
-}
 
 /** 100,000 (without toLocaleString: loading ICU costs a CLI run 150 ms). */
 export const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -18,4 +18,4 @@ export { cacheMap, STEP_KEYWORDS, type CacheMap, type StageRebuild } from './cac
 export { findLayerOrder, isDependencyInstall, isManifest, type LayerOrderFinding } from './layers.js';
 export { analyzeContext, fixedDockerignore, ignoreFileFor, type ContextOptions, type ContextReport, type CopyReport } from './analyze.js';
 export { gitChangedPaths } from './git.js';
-export { formatReport, reportJson, formatBytes } from './format.js';
+export { formatReport, reportJson } from './format.js';

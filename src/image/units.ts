@@ -15,18 +15,8 @@ export function parseBytes(text: string, what = 'size'): number {
   return Math.round(value * factor);
 }
 
-/** Bytes for people: decimal units, as docker prints them. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const names = ['kB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let i = -1;
-  while (v >= 1000 && i < names.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${names[i]}`;
-}
+export { formatBytes } from '../util/bytes.js';
+
 
 /** `0.9`, `90%` -> 0.9 */
 export function parseRatio(text: string, what: string): number {
