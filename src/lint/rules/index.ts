@@ -84,6 +84,7 @@ export { default as singleStageToolchain } from './single-stage-toolchain.js';
 export { default as sourceBeforeInstall } from './source-before-install.js';
 export { default as stageNameCasing } from './stage-name-casing.js';
 export { default as sudo } from './sudo.js';
+export { default as syntaxDirectiveMissing } from './syntax-directive-missing.js';
 export { default as syntax } from './syntax.js';
 export { default as undefinedArgInFrom } from './undefined-arg-in-from.js';
 export { default as undefinedVar } from './undefined-var.js';
