@@ -33,41 +33,66 @@ export function stagesNeededFor(df: Dockerfile, target: Stage): Stage[] {
  * the stage's ARG defaults and ENV values. A name declared without a value maps to `undefined`.
  */
 export function variablesBefore(df: Dockerfile, instruction: Instruction): Map<string, string | undefined> {
-  // Rules ask for the same instruction many times; the model is immutable, so cache per instruction.
+  // Rules ask for many instructions of the same stage: one forward pass per stage fills the cache.
   const cached = variableCache.get(instruction);
   if (cached) return cached;
-  const vars = computeVariablesBefore(df, instruction);
-  if (df.instructions[instruction.index] === instruction) variableCache.set(instruction, vars);
-  return vars;
+  const stage = df.stages[instruction.stageIndex];
+  if (!stage || df.instructions[instruction.index] !== instruction) return computeVariablesBefore(df, instruction);
+  fillStage(df, stage);
+  return variableCache.get(instruction) ?? computeVariablesBefore(df, instruction);
 }
 
 const variableCache = new WeakMap<Instruction, Map<string, string | undefined>>();
 
-function computeVariablesBefore(df: Dockerfile, instruction: Instruction): Map<string, string | undefined> {
+/** Caches the variables before every instruction of a stage; a new Map only where ARG/ENV change it. */
+function fillStage(df: Dockerfile, stage: Stage): void {
+  let vars = inheritedEnv(df, stage);
+  for (const i of stage.instructions) {
+    variableCache.set(i, vars);
+    if (i.keyword === 'ARG' || i.keyword === 'ENV') {
+      vars = new Map(vars);
+      apply(df, i, vars);
+    }
+  }
+}
+
+/** A stage inherits ENV (not ARG) from the stage it is built on. */
+function inheritedEnv(df: Dockerfile, stage: Stage): Map<string, string | undefined> {
   const vars = new Map<string, string | undefined>();
+  if (stage.baseStage === undefined) return vars;
+  const parent = df.stages[stage.baseStage]!;
+  const last = parent.instructions[parent.instructions.length - 1]!;
+  const after = new Map(variablesBefore(df, last));
+  apply(df, last, after);
+  for (const [k, v] of after) if (envDefinedIn(parent, k)) vars.set(k, v);
+  return vars;
+}
+
+function apply(df: Dockerfile, i: Instruction, vars: Map<string, string | undefined>): void {
+  const lookup = (n: string): string | undefined => vars.get(n);
+  if (i.keyword === 'ARG') {
+    for (const kv of parseKeyValues(i.args)) {
+      const global = df.globalArgs.find((a) => a.name === kv.key);
+      const value = kv.value !== undefined ? substitute(kv.value, lookup, df.directives.escape).value : global?.default;
+      if (!vars.has(kv.key) || kv.value !== undefined || global) vars.set(kv.key, value ?? vars.get(kv.key));
+    }
+  } else if (i.keyword === 'ENV') {
+    for (const kv of parseKeyValues(i.args)) vars.set(kv.key, kv.value === undefined ? undefined : substitute(kv.value, lookup, df.directives.escape).value);
+  }
+}
+
+/** The uncached path: global instructions (before the first FROM) and synthetic instructions. */
+function computeVariablesBefore(df: Dockerfile, instruction: Instruction): Map<string, string | undefined> {
   const stage = df.stages[instruction.stageIndex];
   if (!stage) {
+    const vars = new Map<string, string | undefined>();
     for (const a of df.globalArgs) if (a.instruction.index < instruction.index) vars.set(a.name, a.default);
     return vars;
   }
-  // A stage inherits ENV (not ARG) from the stage it is built on.
-  if (stage.baseStage !== undefined) {
-    const parent = df.stages[stage.baseStage]!;
-    const last = parent.instructions[parent.instructions.length - 1]!;
-    for (const [k, v] of variablesBefore(df, { ...last, index: last.index + 1 })) if (envDefinedIn(parent, k)) vars.set(k, v);
-  }
-  const lookup = (n: string): string | undefined => vars.get(n);
+  const vars = inheritedEnv(df, stage);
   for (const i of stage.instructions) {
     if (i.index >= instruction.index) break;
-    if (i.keyword === 'ARG') {
-      for (const kv of parseKeyValues(i.args)) {
-        const global = df.globalArgs.find((a) => a.name === kv.key);
-        const value = kv.value !== undefined ? substitute(kv.value, lookup, df.directives.escape).value : global?.default;
-        if (!vars.has(kv.key) || kv.value !== undefined || global) vars.set(kv.key, value ?? vars.get(kv.key));
-      }
-    } else if (i.keyword === 'ENV') {
-      for (const kv of parseKeyValues(i.args)) vars.set(kv.key, kv.value === undefined ? undefined : substitute(kv.value, lookup, df.directives.escape).value);
-    }
+    apply(df, i, vars);
   }
   return vars;
 }
