@@ -45,3 +45,23 @@ export function isAlpine(base: string): boolean {
   const ref = parseImageRef(base.toLowerCase());
   return ref.repository.endsWith('alpine') || (ref.tag ?? '').includes('alpine');
 }
+
+/** True when the image has no /bin/sh: scratch, distroless (except its :debug tags), Chainguard static. */
+export function hasNoShell(base: string): boolean {
+  if (base.includes('$')) return false;
+  if (isScratch(base)) return true;
+  const ref = parseImageRef(base.toLowerCase());
+  if (ref.repository.startsWith('distroless/') || ref.repository.includes('/distroless/')) return !/debug/.test(ref.tag ?? '');
+  return /chainguard\/static/.test(ref.repository);
+}
+
+/** Download tools an image is known to lack (`undefined` when unknown): health checks often call them. */
+export function missingTools(base: string): Set<string> | undefined {
+  if (base.includes('$')) return undefined;
+  if (hasNoShell(base)) return new Set(['curl', 'wget']);
+  const ref = parseImageRef(base.toLowerCase());
+  const tag = ref.tag ?? '';
+  if (isAlpine(base)) return new Set(['curl']); // busybox provides wget
+  if (/(^|-)slim(-|$)/.test(tag) && /^(node|python|ruby|php|debian|oven\/bun|perl)$/.test(ref.repository.replace(/^library\//, ''))) return new Set(['curl', 'wget']);
+  return undefined;
+}
