@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { Project } from '../../project/project.js';
 import type { InitOptions } from '../../plan/types.js';
+import { readManifest } from '../node/manifest.js';
 
 interface PackageJson {
   name?: string;
@@ -72,7 +73,7 @@ export function findBunPorts(text: string): number[] {
 
 /** A Bun project: `packageManager: bun@...`, else bun.lock / bun.lockb, else `engines.bun` with no other lockfile (or any package.json with --stack bun). */
 export function detectBun(project: Project, options: InitOptions): BunFacts | undefined {
-  const pkg = project.readJson<PackageJson>('package.json');
+  const pkg = readManifest(project) as PackageJson | undefined;
   const lockfiles = ['bun.lock', 'bun.lockb'].filter((f) => project.hasFile(f));
   const pm = typeof pkg?.packageManager === 'string' ? pkg.packageManager : undefined;
   const otherLock = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'npm-shrinkwrap.json'].some((f) => project.hasFile(f));

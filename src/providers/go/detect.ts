@@ -1,8 +1,8 @@
-import { posix } from 'node:path';
+import { join, posix } from 'node:path';
 import type { Project } from '../../project/project.js';
 import type { InitOptions } from '../../plan/types.js';
-import { DecisionNeeded } from '../../util/errors.js';
-import { parseGoMod, type GoMod } from './gomod.js';
+import { DecisionNeeded, ExitCode, UserError } from '../../util/errors.js';
+import { goModError, parseGoMod, type GoMod } from './gomod.js';
 
 /** A folder of the module holding a `package main`. */
 export interface GoMainPackage {
@@ -125,6 +125,8 @@ export function detectGo(project: Project, _options: InitOptions): GoFacts | und
       'go.work',
     );
   }
+  const syntax = goModError(text);
+  if (syntax) throw new UserError(`${syntax.message}; the go command in the build would stop here`, ExitCode.usage, join(project.root, 'go.mod'), syntax.line);
   const mod = parseGoMod(text);
   const packages = goPackages(project);
 

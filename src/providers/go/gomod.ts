@@ -82,3 +82,46 @@ export function goMinor(v: string): string {
   const p = parseGoVersion(v);
   return p ? `${p[0]}.${p[1]}` : v;
 }
+
+/** The directives the go command knows; any other word is its "unknown directive" error. */
+const GO_DIRECTIVES = new Set(['module', 'go', 'toolchain', 'godebug', 'require', 'exclude', 'replace', 'retract', 'tool', 'ignore']);
+/** modfile's GoVersionRE: `1.23`, `1.23.4`, `1.23rc1` (a bare `1` is refused). */
+const GO_DIRECTIVE_VERSION = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$/;
+
+/**
+ * The first error the go command would report reading this go.mod (the build in the image would
+ * stop there), with its 1-based line; undefined when it reads. Only what init can check without
+ * the module graph: unknown directives, an unclosed block, no module path, a malformed go version.
+ */
+export function goModError(text: string): { line: number; message: string } | undefined {
+  let block: { name: string; line: number } | undefined;
+  let module = false;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\/\/.*$/, '').trim();
+    const n = i + 1;
+    if (line === '') continue;
+    if (block) {
+      if (line === ')') block = undefined;
+      else if (block.name === 'module') module = true;
+      continue;
+    }
+    const m = /^([A-Za-z_]\w*)(?:\s+(.*)|\s*(\())?$/.exec(line);
+    if (!m) return { line: n, message: `unexpected "${line.slice(0, 40)}"` };
+    const [, directive, rest, open] = m;
+    if (!GO_DIRECTIVES.has(directive!)) return { line: n, message: `unknown directive: ${directive}` };
+    if (open || rest === '(') {
+      block = { name: directive!, line: n };
+      continue;
+    }
+    const words = (rest ?? '').split(/\s+/).filter(Boolean).map(unquote);
+    if (words.length === 0) return { line: n, message: `${directive} directive without a value` };
+    if (directive === 'module') module = true;
+    if (directive === 'go' && !GO_DIRECTIVE_VERSION.test(words[0]!)) {
+      return { line: n, message: `invalid go version '${words[0]}': must match format 1.23.0` };
+    }
+  }
+  if (block) return { line: block.line, message: `${block.name} ( block is never closed` };
+  if (!module) return { line: 1, message: 'no module directive (a go.mod starts with `module <path>`)' };
+  return undefined;
+}

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { Project } from '../../project/project.js';
+import { ExitCode, UserError } from '../../util/errors.js';
 
 /** The parts of package.json that init reads. */
 export interface PackageJson {
@@ -17,10 +19,42 @@ export interface PackageJson {
   workspaces?: string[] | { packages?: string[] };
 }
 
+/**
+ * package.json, or undefined when there is none. Not an object (`[]`, `null`, `"x"`) is a malformed
+ * manifest (exit 2, naming the file); a known field of the wrong type (`"main": 42`, `"scripts": "x"`)
+ * is dropped, as npm ignores it, so no provider meets a value of a type it does not expect.
+ */
 export function readManifest(project: Project, dir = '.'): PackageJson | undefined {
   const path = dir === '.' ? 'package.json' : `${dir}/package.json`;
-  const pkg = project.readJson<PackageJson>(path);
-  return pkg !== null && typeof pkg === 'object' && !Array.isArray(pkg) ? pkg : undefined;
+  const raw = project.readJson<unknown>(path);
+  if (raw === undefined) return undefined;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    const found = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`;
+    throw new UserError(`not a JSON object (found ${found}): a package.json holds one object`, ExitCode.usage, join(project.root, path));
+  }
+  return sanitizeManifest(raw as Record<string, unknown>);
+}
+
+const STRING_FIELDS = ['name', 'version', 'main', 'module', 'type', 'packageManager'] as const;
+const STRING_MAP_FIELDS = ['scripts', 'dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'engines'] as const;
+
+/** The manifest with every known field of the wrong type left out (string maps keep their string entries). */
+export function sanitizeManifest(raw: Record<string, unknown>): PackageJson {
+  const pkg: Record<string, unknown> = { ...raw };
+  for (const key of STRING_FIELDS) if (key in pkg && typeof pkg[key] !== 'string') delete pkg[key];
+  if ('private' in pkg && typeof pkg.private !== 'boolean') delete pkg.private;
+  for (const key of STRING_MAP_FIELDS) {
+    const value = pkg[key];
+    if (value === undefined) continue;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      delete pkg[key];
+      continue;
+    }
+    pkg[key] = Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string'));
+  }
+  const ws = pkg.workspaces;
+  if (ws !== undefined && !Array.isArray(ws) && (ws === null || typeof ws !== 'object')) delete pkg.workspaces;
+  return pkg as PackageJson;
 }
 
 /** Names of what the app needs at run time (dependencies and optionalDependencies). */

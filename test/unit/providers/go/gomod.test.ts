@@ -47,3 +47,17 @@ test('binary name from the module path skips a /vN suffix', () => {
   assert.equal(binaryNameForModule('app'), 'app');
   assert.equal(binaryNameForModule(''), 'app');
 });
+
+test('goModError: what the go command would refuse, with the line; valid files read', async () => {
+  const { goModError } = await import('../../../../src/providers/go/gomod.js');
+  assert.equal(goModError('module example.com/x\n\ngo 1.23\ntoolchain go1.23.4\nrequire (\n\ta v1\n)\n'), undefined);
+  assert.equal(goModError('\uFEFFmodule x\r\ngo 1.22rc1\r\n'), undefined);
+  assert.equal(goModError('module (\n\texample.com/x\n)\n'), undefined);
+  assert.deepEqual(goModError('module\ngo 1.23\n'), { line: 1, message: 'module directive without a value' });
+  assert.deepEqual(goModError('module x\ngo banana\n'), { line: 2, message: "invalid go version 'banana': must match format 1.23.0" });
+  assert.deepEqual(goModError('module x\ngo 1\n'), { line: 2, message: "invalid go version '1': must match format 1.23.0" });
+  assert.deepEqual(goModError('module x\nrequire (\n\ta v1\n'), { line: 2, message: 'require ( block is never closed' });
+  assert.deepEqual(goModError('module x\nrequires a v1\n'), { line: 2, message: 'unknown directive: requires' });
+  assert.equal(goModError('go 1.23\n')?.line, 1);
+  assert.match(goModError('')!.message, /no module directive/);
+});

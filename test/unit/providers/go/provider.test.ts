@@ -214,3 +214,11 @@ test('--cmd: the binary name maps to the built binary with its arguments; anothe
   assert.deepEqual(other.cmd, ['/bin/sh', '-c', 'x']);
   assert.ok(other.warnings.some((w) => /not the built binary/.test(w)));
 });
+
+test('a go.mod the go command would refuse stops init with the file and line (exit 2), not a silent default', () => {
+  const p = memoryProject({ 'go.mod': 'module example.com/x\ngo banana\n', 'main.go': server() });
+  assert.throws(
+    () => goProvider.detect(p, opts()),
+    (e: unknown) => e instanceof UserError && e.exitCode === 2 && e.line === 2 && /go\.mod$/.test(e.file ?? '') && /invalid go version 'banana'/.test(e.message),
+  );
+});
