@@ -1,9 +1,8 @@
-import pc from 'picocolors';
 import type { BuildResult } from './build.js';
 import type { CompareResult } from './compare.js';
 import { formatBytes } from '../util/bytes.js';
+import { plainPalette, type Palette } from '../util/palette.js';
 
-type Colors = Pick<typeof pc, 'green' | 'dim' | 'bold' | 'cyan' | 'yellow'>;
 
 
 function oneLine(s: string, max: number): string {
@@ -12,7 +11,7 @@ function oneLine(s: string, max: number): string {
 }
 
 /** The text shown after a build: size, layers (size, stage, instruction), cache use, time. */
-export function formatBuildSummary(r: BuildResult, c: Colors = pc, width = 100): string {
+export function formatBuildSummary(r: BuildResult, c: Palette = plainPalette, width = 100): string {
   const out: string[] = [];
   out.push(`${c.green('built')} ${c.bold(r.image)} in ${r.seconds.toFixed(1)}s, ${r.cachedSteps} of ${r.totalSteps} steps from cache${r.pushed ? ', pushed' : ''}`);
   if (r.size === null) {
@@ -43,7 +42,7 @@ export function formatBuildSummary(r: BuildResult, c: Colors = pc, width = 100):
 }
 
 /** The comparison: both images, both sizes, the ratio. */
-export function formatComparison(r: CompareResult, c: Colors = pc): string {
+export function formatComparison(r: CompareResult, c: Palette = plainPalette): string {
   const b = r.baseline;
   const label = b.kind === 'naive' ? 'single-stage baseline' : `baseline (${b.dockerfile})`;
   const rows = [

@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { plainPalette, type Palette } from '../util/palette.js';
 import type { ProgressEvent, ProgressParser, VertexState } from './progress.js';
 import { countedSteps } from './progress.js';
 
@@ -9,11 +9,10 @@ export interface ProgressView {
   finish(state: ProgressParser, ok: boolean): void;
 }
 
-type Colors = Pick<typeof pc, 'green' | 'red' | 'dim' | 'bold' | 'cyan' | 'yellow'>;
 
 export interface ViewOptions {
   write: (s: string) => void;
-  colors?: Colors;
+  colors?: Palette;
   /** Label of what is being built (`stagecraft-local/app:latest`). */
   title: string;
   /** Terminal width, to keep redrawn lines on one row. */
@@ -33,9 +32,9 @@ function truncate(s: string, width: number): string {
 
 /** Plain lines, one per finished step: for logs, CI and pipes. */
 export class PlainView implements ProgressView {
-  private readonly c: Colors;
+  private readonly c: Palette;
   constructor(private readonly o: ViewOptions) {
-    this.c = o.colors ?? pc;
+    this.c = o.colors ?? plainPalette;
   }
 
   event(e: ProgressEvent, state: ProgressParser): void {
@@ -54,7 +53,7 @@ export class PlainView implements ProgressView {
 
 /** A short live view redrawn in place (ANSI cursor movement): the latest steps and the running step's last output line. */
 export class LiveView implements ProgressView {
-  private readonly c: Colors;
+  private readonly c: Palette;
   private drawn = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly started: number;
@@ -63,7 +62,7 @@ export class LiveView implements ProgressView {
   private lastFrame = '';
 
   constructor(private readonly o: ViewOptions, private readonly rows = 6) {
-    this.c = o.colors ?? pc;
+    this.c = o.colors ?? plainPalette;
     this.now = o.now ?? Date.now;
     this.started = this.now();
   }

@@ -25,8 +25,8 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 function viewFor(mode: string, title: string, json: boolean): ProgressView {
   const write = (s: string) => void process.stderr.write(s);
   if (mode === 'none') return silentView;
-  if (mode === 'plain') return new PlainView({ write, title });
-  if (mode === 'live') return new LiveView({ write, title, columns: process.stderr.columns });
+  if (mode === 'plain') return new PlainView({ write, title, colors: color });
+  if (mode === 'live') return new LiveView({ write, title, columns: process.stderr.columns, colors: color });
   // auto: live on a terminal; with --json on a pipe, nothing (stdout carries the JSON, stderr stays quiet).
   if (json && !process.stderr.isTTY) return silentView;
   return progressViewFor(process.stderr, title);
@@ -95,11 +95,11 @@ export function register(program: Command): void {
         return;
       }
       if ('baseline' in result) {
-        process.stdout.write(formatBuildSummary(result.baseline));
+        process.stdout.write(formatBuildSummary(result.baseline, color));
         process.stdout.write('\n');
       }
-      process.stdout.write(formatBuildSummary(result));
-      if ('baseline' in result) process.stdout.write(`\n${formatComparison(result)}`);
+      process.stdout.write(formatBuildSummary(result, color));
+      if ('baseline' in result) process.stdout.write(`\n${formatComparison(result, color)}`);
       if (opts.report) info(`${color.green('wrote')} ${opts.report as string}`);
     });
 }

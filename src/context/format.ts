@@ -1,16 +1,7 @@
 import type { ContextReport } from './analyze.js';
 import { formatBytes } from '../util/bytes.js';
+import { plainPalette, type Palette } from '../util/palette.js';
 
-export interface Colors {
-  bold(s: string): string;
-  dim(s: string): string;
-  red(s: string): string;
-  yellow(s: string): string;
-  green(s: string): string;
-  cyan(s: string): string;
-}
-
-const plain: Colors = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s, cyan: (s) => s };
 
 
 /** 100,000 (without toLocaleString: loading ICU costs a CLI run 150 ms). */
@@ -35,7 +26,7 @@ export function reportJson(report: ContextReport, opts: { listFiles?: boolean } 
 }
 
 /** The human report. */
-export function formatReport(report: ContextReport, c: Colors = plain, opts: { listFiles?: boolean } = {}): string {
+export function formatReport(report: ContextReport, c: Palette = plainPalette, opts: { listFiles?: boolean } = {}): string {
   const out: string[] = [];
   const sev = (s: string): string => (s === 'error' ? c.red(s) : s === 'warning' ? c.yellow(s) : c.dim(s));
   out.push(`${c.bold('Build context')} ${report.context}`);

@@ -1,17 +1,8 @@
 import { formatBytes } from '../units.js';
+import { plainPalette, type Palette } from '../../util/palette.js';
 import type { FolderNode, ImageReport } from '../types.js';
 import type { ThresholdCheck } from '../thresholds.js';
 
-export interface Palette {
-  bold(s: string): string;
-  dim(s: string): string;
-  red(s: string): string;
-  yellow(s: string): string;
-  green(s: string): string;
-  cyan(s: string): string;
-}
-
-const plain: Palette = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s, cyan: (s) => s };
 
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
 
@@ -25,7 +16,7 @@ function pad(s: string, n: number, right = false): string {
 }
 
 /** The terminal view of an inspection: config, layers, waste (both figures), largest files and folders, findings. */
-export function formatInspectText(r: ImageReport, checks: ThresholdCheck[] = [], c: Palette = plain): string {
+export function formatInspectText(r: ImageReport, checks: ThresholdCheck[] = [], c: Palette = plainPalette): string {
   const out: string[] = [];
   out.push(`${c.bold(r.name)}  ${formatBytes(r.size)}  ${r.layers.length} layers  ${r.platform.os}/${r.platform.architecture}${r.platform.variant ? `/${r.platform.variant}` : ''}  (${r.archiveLayout} archive)`);
   const cfg = r.config;
