@@ -1,13 +1,13 @@
-import { join } from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { diskProject, type Project } from '../project/project.js';
 import { providers } from '../providers/index.js';
 import type { Provider } from '../providers/provider.js';
 import type { BuildPlan, InitOptions } from '../plan/types.js';
-import { renderDockerfile } from '../render/dockerfile.js';
+import { renderDockerfile, type RenderOptions } from '../render/dockerfile.js';
 import { renderDockerignore } from '../render/dockerignore.js';
 import { ExitCode, UserError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { writeFilesAtomic } from '../util/fs.js';
 
 export interface InitResult {
   plan: BuildPlan;
@@ -34,6 +34,26 @@ export function detectProject(project: Project, options: InitOptions): { provide
   );
 }
 
+/** The files that make each stack a candidate, in detection order. */
+const STACK_MARKERS: [string, string[]][] = [
+  ['go', ['go.mod']],
+  ['bun', ['bun.lock', 'bun.lockb']],
+  ['node', ['package.json']],
+  ['python', ['requirements.txt', 'pyproject.toml', 'Pipfile', 'uv.lock', 'poetry.lock', 'setup.py']],
+];
+
+/**
+ * A note when detection picked one stack and another's manifest is there too (a Go service with a
+ * package.json for its front-end tooling): first match wins, so say which won and how to choose.
+ */
+export function otherStacksNote(project: Project, chosen: string): string | undefined {
+  const others = STACK_MARKERS.filter(([stack]) => stack !== chosen && !(chosen === 'bun' && stack === 'node'))
+    .map(([stack, files]) => ({ stack, found: files.filter((f) => project.hasFile(f)) }))
+    .filter((o) => o.found.length > 0);
+  if (others.length === 0) return undefined;
+  return `also found ${others.map((o) => `${o.found.join(', ')} (${o.stack})`).join('; ')}: detection order is go, bun, node, python and the first match wins; pass --stack ${others[0]!.stack} to build that instead`;
+}
+
 function describeLookedFor(stack: string): string {
   switch (stack) {
     case 'go':
@@ -48,12 +68,18 @@ function describeLookedFor(stack: string): string {
 }
 
 /** Reads a project and produces the plan, the Dockerfile and the .dockerignore, writing nothing. */
-export function planInit(project: Project, options: InitOptions, render: { comments?: boolean } = {}, existingDockerignore?: string): InitResult {
-  const { provider, facts } = detectProject(project, options);
-  return renderPlan(project, provider.plan(facts, options), render, existingDockerignore);
+export function planInit(project: Project, options: InitOptions, render: RenderOptions = {}, existingDockerignore?: string): InitResult {
+  return renderPlan(project, planFor(project, options), render, existingDockerignore);
 }
 
-function renderPlan(project: Project, plan: BuildPlan, render: { comments?: boolean }, existingDockerignore?: string): InitResult {
+function planFor(project: Project, options: InitOptions): BuildPlan {
+  const { provider, facts } = detectProject(project, options);
+  const plan = provider.plan(facts, options);
+  const other = options.stack ? undefined : otherStacksNote(project, provider.name);
+  return other ? { ...plan, notes: [...plan.notes, other] } : plan;
+}
+
+function renderPlan(project: Project, plan: BuildPlan, render: RenderOptions, existingDockerignore?: string): InitResult {
   const dockerfile = renderDockerfile(plan, render);
   const dockerignore = renderDockerignore({
     entries: plan.dockerignore.entries,
@@ -79,12 +105,24 @@ export function initFolder(dir: string, options: InitOptions, write: WriteOption
   const dockerfilePath = join(project.root, write.file ?? 'Dockerfile');
   // The plan says where the build context is (a workspace root for a monorepo package); the
   // .dockerignore belongs there. Plan once to learn it, then merge with the file found there.
-  const { provider, facts } = detectProject(project, options);
-  const plan = provider.plan(facts, options);
+  const plan = planFor(project, options);
   const ignorePath = join(project.root, plan.context, '.dockerignore');
-  const existingIgnore = existsSync(ignorePath) ? readFileSync(ignorePath, 'utf8') : undefined;
-  const result = renderPlan(project, plan, { comments: write.comments }, existingIgnore);
+  const existingIgnore = isFile(ignorePath) ? readFileSync(ignorePath, 'utf8') : undefined;
+  const result = renderPlan(project, plan, { comments: write.comments, file: write.file }, existingIgnore);
   if (write.dryRun) return { ...result, written: [] };
+  // A folder where a file should go: --force cannot settle it, and nothing is written.
+  for (const p of [dockerfilePath, ignorePath]) {
+    if (existsSync(p) && !statSync(p).isFile()) {
+      throw new UserError(
+        `${p} is ${statSync(p).isDirectory() ? 'a folder' : 'not a regular file'}; init writes only regular files and will not replace it, even with --force`,
+        ExitCode.refused,
+        undefined,
+        undefined,
+        p === dockerfilePath ? 'pass -f <name> to write the Dockerfile under another name, or --stdout to print it' : 'move it away, or pass --stdout to print the Dockerfile',
+      );
+    }
+  }
+  const bakName = `${basename(dockerfilePath)}.bak`;
   if (!write.force) {
     const present = [dockerfilePath, ignorePath].filter((p) => existsSync(p));
     if (present.length > 0) {
@@ -93,21 +131,28 @@ export function initFolder(dir: string, options: InitOptions, write: WriteOption
         ExitCode.refused,
         undefined,
         undefined,
-        'pass --force to replace the Dockerfile (the old one is kept as Dockerfile.bak) and merge into .dockerignore (your lines are kept), or --stdout to print the result',
+        `pass --force to replace the Dockerfile (the old one is kept as ${bakName}) and merge into .dockerignore (your lines are kept), or --stdout to print the result`,
       );
     }
   }
-  const written: string[] = [];
-  if (existsSync(dockerfilePath)) {
+  const files: { path: string; content: string }[] = [];
+  if (isFile(dockerfilePath)) {
     const previous = readFileSync(dockerfilePath, 'utf8');
-    if (previous !== result.dockerfile) writeFileAtomic(`${dockerfilePath}.bak`, previous);
+    if (previous !== result.dockerfile) files.push({ path: `${dockerfilePath}.bak`, content: previous });
   }
-  writeFileAtomic(dockerfilePath, result.dockerfile);
-  written.push(dockerfilePath);
+  files.push({ path: dockerfilePath, content: result.dockerfile });
   // An existing .dockerignore is merged (the user's lines kept and first), so rewriting it loses nothing.
-  if (existingIgnore !== result.dockerignore) {
-    writeFileAtomic(ignorePath, result.dockerignore);
-    written.push(ignorePath);
-  }
+  if (existingIgnore !== result.dockerignore) files.push({ path: ignorePath, content: result.dockerignore });
+  // All or nothing: a read-only folder or a full disk fails before any file changes.
+  writeFilesAtomic(files);
+  const written = files.map((f) => f.path).filter((p) => p !== `${dockerfilePath}.bak`);
   return { ...result, written };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { UserError } from '../util/errors.js';
+import { ExitCode, UserError } from '../util/errors.js';
+import { describeFsError } from '../util/fs.js';
 
 /**
  * A read-only view of a project folder. Providers read the project only through this, so tests
@@ -92,7 +93,11 @@ class DiskProject extends BaseProject {
   }
   readText(path: string): string | undefined {
     if (!this.hasFile(path)) return undefined;
-    return readFileSync(this.abs(path), 'utf8');
+    try {
+      return readFileSync(this.abs(path), 'utf8');
+    } catch (err) {
+      throw new UserError(`cannot read: ${describeFsError(err)}`, ExitCode.usage, this.abs(path));
+    }
   }
   list(dir: string): string[] {
     try {
@@ -110,6 +115,12 @@ class DiskProject extends BaseProject {
 export function diskProject(root: string): Project {
   if (!existsSync(root)) throw new UserError(`no such folder: ${root}`);
   if (!statSync(root).isDirectory()) throw new UserError(`not a folder: ${root}`);
+  // An unreadable folder would look empty ("no supported stack found"): say what is wrong instead.
+  try {
+    readdirSync(root);
+  } catch (err) {
+    throw new UserError(`cannot read the folder: ${describeFsError(err)}`, ExitCode.usage, resolve(root));
+  }
   return new DiskProject(root);
 }
 

@@ -52,12 +52,15 @@ export function renderDockerignore(input: DockerignoreInput): string {
   added = protectKeepPaths(existingLines, added, input.keep);
 
   if (added.length === 0) return existing === '' ? `${GENERATED_HEADER}\n` : existing;
-  const body = renderAdded(added);
-  if (existing.trim() === '') return `${GENERATED_HEADER}\n${body}`;
-  return `${existing.replace(/\s*$/, '')}\n\n${ADDED_HEADER}\n${body}`;
+  if (existing.trim() === '') return `${GENERATED_HEADER}\n${renderAdded(added, '\n')}`;
+  // The user's bytes stay as they are (a BOM, CRLF, trailing spaces); only trailing blank lines go,
+  // and the additions use the file's own line ending.
+  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+  const kept = existing.replace(/(?:\r?\n[ \t]*)+$/, '');
+  return `${kept}${eol}${eol}${ADDED_HEADER}${eol}${renderAdded(added, eol)}`;
 }
 
-function renderAdded(added: Candidate[]): string {
+function renderAdded(added: Candidate[], eol: string): string {
   const out: string[] = [];
   let section: Candidate['from'] | undefined;
   for (const c of added) {
@@ -68,7 +71,7 @@ function renderAdded(added: Candidate[]): string {
     }
     out.push(c.line);
   }
-  return `${out.join('\n')}\n`;
+  return `${out.join(eol)}${eol}`;
 }
 
 /** The keep paths that name a concrete path (globs and `.` are not checkable one by one). */

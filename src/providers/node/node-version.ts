@@ -1,6 +1,6 @@
 import semver from 'semver';
 import type { Project } from '../../project/project.js';
-import { DecisionNeeded } from '../../util/errors.js';
+import { DecisionNeeded, ExitCode, UserError } from '../../util/errors.js';
 import type { PackageJson } from './manifest.js';
 
 /** Node.js LTS majors, newest first (as of December 2026: 26 entered LTS in October 2026). */
@@ -76,7 +76,15 @@ export function resolveNodeMajor(spec: string, source: string): ResolvedNodeVers
 
 /** --node-version, else what the project says, else the major of the Node.js running stagecraft. */
 export function chooseNodeVersion(projectSpec: NodeVersionSpec | undefined, flag: string | undefined, hostNodeMajor: number): ResolvedNodeVersion {
-  if (flag) return resolveNodeMajor(flag, '--node-version');
+  if (flag) {
+    // A flag the user typed wrong is a usage error (exit 2), not a decision init refuses to make.
+    try {
+      return resolveNodeMajor(flag, '--node-version');
+    } catch (err) {
+      if (!(err instanceof DecisionNeeded)) throw err;
+      throw new UserError(`--node-version ${flag}: not a Node.js version or range (expected e.g. 22, 22.11.0 or ">=20")`, ExitCode.usage);
+    }
+  }
   if (projectSpec) return resolveNodeMajor(projectSpec.spec, projectSpec.source);
   return { major: hostNodeMajor, source: 'the Node.js running stagecraft (the project names no version)' };
 }

@@ -59,3 +59,12 @@ test('mounts render with their options', () => {
   assert.equal(renderMount({ type: 'cache', target: '/usr/local/share/.cache/yarn', sharing: 'locked' }), '--mount=type=cache,target=/usr/local/share/.cache/yarn,sharing=locked');
   assert.equal(renderMount({ type: 'bind', source: 'go.mod', target: 'go.mod' }), '--mount=type=bind,source=go.mod,target=go.mod');
 });
+
+test('the header names the build command that works from the init folder: -f for another name, the context of a workspace', async () => {
+  const { buildCommandFor } = await import('../../../src/render/dockerfile.js');
+  assert.equal(buildCommandFor(plan), 'docker build .');
+  assert.equal(buildCommandFor(plan, 'sub/Dockerfile.prod'), 'docker build -f sub/Dockerfile.prod .');
+  assert.equal(buildCommandFor({ ...plan, context: '../..' }), 'docker build -f Dockerfile ../..');
+  assert.equal(buildCommandFor(plan, "my file's"), `docker build -f 'my file'\\''s' .`);
+  assert.match(renderDockerfile(plan, { file: 'Dockerfile.prod' }), /^# Build with BuildKit: DOCKER_BUILDKIT=1 docker build -f Dockerfile\.prod \. \(or docker buildx build -f Dockerfile\.prod \.\)$/m);
+});

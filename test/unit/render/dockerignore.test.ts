@@ -76,3 +76,16 @@ test('keep globs and "." are not checked path by path (nothing to drop)', () => 
   const out = renderDockerignore({ entries: ['dist'], keep: ['.', '*.json'] });
   assert.ok(out.includes('dist'));
 });
+
+test("a CRLF file with a BOM keeps every user byte, its last line's ending included; additions use CRLF; a second run adds nothing", () => {
+  const user = '\uFEFF# mine\r\nsecrets/\r\n*.md  \r\n!README.md\r\n\r\n';
+  const out = renderDockerignore({ entries: stack, keep: [], existing: user });
+  assert.ok(out.startsWith('\uFEFF# mine\r\nsecrets/\r\n*.md  \r\n!README.md\r\n'), JSON.stringify(out.slice(0, 60)));
+  assert.doesNotMatch(out, /[^\r]\n/, 'no bare LF in a CRLF file');
+  assert.match(out, /\r\n# added by stagecraft\r\n\.git\r\n/);
+  assert.equal(renderDockerignore({ entries: stack, keep: [], existing: out }), out);
+  // An LF file without a final newline stays LF and keeps its last line.
+  const lf = renderDockerignore({ entries: stack, keep: [], existing: 'a\nb' });
+  assert.ok(lf.startsWith('a\nb\n\n# added by stagecraft\n'), lf);
+  assert.doesNotMatch(lf, /\r/);
+});

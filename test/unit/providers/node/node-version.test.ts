@@ -76,3 +76,13 @@ test('.tool-versions and mise.toml come last', () => {
   const both = project({ '.nvmrc': '20', '.tool-versions': 'nodejs 22.11.0\n' });
   assert.equal(findNodeVersionSpec([{ project: both, pkg: {}, label: '' }])?.source, '.nvmrc');
 });
+
+test('an unreadable --node-version is a usage error (exit 2), as --go-version and --python-version are', async () => {
+  const { UserError } = await import('../../../../src/util/errors.js');
+  assert.throws(
+    () => chooseNodeVersion(undefined, 'banana', 20),
+    (e: unknown) => e instanceof UserError && !(e instanceof DecisionNeeded) && e.exitCode === 2 && /--node-version banana/.test(e.message),
+  );
+  // The same text in a project file is still a decision init refuses to guess (exit 1).
+  assert.throws(() => chooseNodeVersion({ spec: 'banana', source: '.nvmrc' }, undefined, 20), DecisionNeeded);
+});
