@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { posix } from 'node:path';
 import type { Dockerfile } from '../dockerfile/index.js';
 import { finalStage, parseDockerfile, resolveAt } from '../dockerfile/index.js';
@@ -113,6 +113,7 @@ export function analyzeContext(options: ContextOptions): ContextReport {
   const dockerfilePath = options.dockerfile ? resolve(options.dockerfile) : join(root, 'Dockerfile');
   let df: Dockerfile | undefined;
   if (existsSync(dockerfilePath)) {
+    if (statSync(dockerfilePath).isDirectory()) throw new UserError(`${dockerfilePath} is a folder, not a Dockerfile`, 2, undefined, undefined, 'pass -f with the Dockerfile itself');
     try {
       df = parseDockerfile(readFileSync(dockerfilePath), dockerfilePath);
     } catch (err) {
@@ -177,8 +178,10 @@ export function analyzeContext(options: ContextOptions): ContextReport {
     ignorePath: ignore.path,
   };
   if (df && options.changed) {
-    const cache = cacheMap(df, copies, matcher, options.changed, options.target);
-    const changed = new Set(options.changed.map((p) => posix.normalize(p)));
+    const { inside, outside } = changedInContext(root, options.changed);
+    const cache = cacheMap(df, copies, matcher, inside, options.target);
+    if (outside.length > 0) cache.notes.push(`outside the build context, so no step can take ${outside.length === 1 ? 'it' : 'them'}: ${outside.join(', ')} (--changed paths are relative to the context)`);
+    const changed = new Set(inside.map((p) => posix.normalize(p)));
     const dfRel = relative(root, dockerfilePath);
     if (changed.has(dfRel)) cache.notes.push(`${dfRel} itself changed: every instruction that changed re-runs, and everything after it in its stage`);
     const ignoreRel = relative(root, ignore.path);
@@ -186,6 +189,37 @@ export function analyzeContext(options: ContextOptions): ContextReport {
     report.cache = cache;
   }
   return report;
+}
+
+/**
+ * --changed paths as the cache map reads them: relative to the context. An absolute path inside
+ * the context is made relative (what a shell's tab completion or `git diff --name-only` in another
+ * folder gives); one outside it, or a relative one that climbs out with `..`, changes nothing in the build.
+ */
+export function changedInContext(root: string, paths: readonly string[]): { inside: string[]; outside: string[] } {
+  const roots = [...new Set([root, safeRealpath(root)])];
+  const inside: string[] = [];
+  const outside: string[] = [];
+  for (const p of paths) {
+    if (isAbsolute(p)) {
+      const rel = roots.map((r) => relative(r, p)).find((r) => r === '' || (!r.startsWith('..') && !isAbsolute(r)));
+      if (rel === undefined) outside.push(p);
+      else inside.push(rel.split(sep).join('/') || '.');
+      continue;
+    }
+    const norm = posix.normalize(p.split(sep).join('/'));
+    if (norm === '..' || norm.startsWith('../')) outside.push(p);
+    else inside.push(p);
+  }
+  return { inside, outside };
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 /** The n largest entries without sorting all of them (n is small, the list is not). */

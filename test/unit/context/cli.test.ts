@@ -129,3 +129,26 @@ test('--git: working tree changes against HEAD, relative to the context, renames
     removeTree(root);
   }
 });
+
+test('--changed: an absolute path inside the context counts as relative; one outside (or ../) rebuilds nothing and is named; -f a folder is a clear exit 2', async () => {
+  const root = project();
+  try {
+    const [abs, outside, folder] = await cliBatch([
+      { args: ['context', root, '--json', '--changed', join(root, 'src', 'a.js')] },
+      { args: ['context', root, '--changed', '../elsewhere.js', '/etc/hostname'] },
+      { args: ['context', root, '-f', join(root, 'src')] },
+    ]);
+    assert.equal(abs!.code, 0, abs!.stderr);
+    const j = JSON.parse(abs!.stdout);
+    assert.deepEqual(j.rebuild.map((r: { line: number | null }) => r.line), [5, 8]);
+    assert.equal(outside!.code, 0, outside!.stderr);
+    assert.match(outside!.stdout, /0 of \d+ steps re-run/);
+    assert.match(outside!.stdout, /outside the build context.*\.\.\/elsewhere\.js, \/etc\/hostname/);
+    assert.doesNotMatch(outside!.stdout, /takes the changed/);
+    assert.equal(folder!.code, 2);
+    assert.match(folder!.stderr, /is a folder, not a Dockerfile/);
+    assert.doesNotMatch(folder!.stderr, /EISDIR/);
+  } finally {
+    removeTree(root);
+  }
+});
