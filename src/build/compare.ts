@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { ExitCode, UserError } from '../util/errors.js';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { planInit } from '../init/init.js';
@@ -38,15 +39,20 @@ export async function buildAndCompare(
   baseline: Baseline,
   views: { image?: ProgressView; baseline?: ProgressView } = {},
 ): Promise<CompareResult> {
+  // What the baseline needs is checked before the image is built: a missing --compare file or a
+  // project init cannot plan fails in a second, not after the first build.
+  if (baseline.kind === 'dockerfile' && !isFile(resolve(baseline.file))) {
+    throw new UserError(`--compare: no Dockerfile at ${resolve(baseline.file)}`, ExitCode.usage, undefined, undefined, 'name the baseline Dockerfile, or use --compare-naive to derive one');
+  }
+  const project = baseline.kind === 'naive' ? (baseline.project ?? dirname(resolveDockerfile(resolve(request.context), request.file))) : '';
+  const plan = baseline.kind === 'naive' ? planInit(diskProject(project), { hostNodeMajor: Number(process.versions.node.split('.')[0]), ...baseline.initOptions }).plan : undefined;
   const image = await buildImage({ ...request, view: views.image ?? request.view });
   const tag = request.tag ?? defaultTag(request.context);
   const baseRequest: BuildRequest = { ...request, target: undefined, push: false, cacheTo: undefined, view: views.baseline, tag: siblingTag(tag, baseline.kind === 'naive' ? 'naive' : 'baseline') };
-  if (baseline.kind === 'dockerfile') {
-    const result = await buildImage({ ...baseRequest, file: resolve(baseline.file) });
+  if (baseline.kind === 'dockerfile' || !plan) {
+    const result = await buildImage({ ...baseRequest, file: resolve((baseline as { file: string }).file) });
     return { ...image, baseline: { ...result, kind: 'dockerfile', ratio: sizeRatio(result.size, image.size) } };
   }
-  const project = baseline.project ?? dirname(resolveDockerfile(resolve(request.context), request.file));
-  const { plan } = planInit(diskProject(project), { hostNodeMajor: Number(process.versions.node.split('.')[0]), ...baseline.initOptions });
   const naive = naiveDockerfile(plan);
   const dir = mkdtempSync(join(tmpdir(), 'stagecraft-naive-'));
   try {
@@ -56,5 +62,13 @@ export async function buildAndCompare(
     return { ...image, baseline: { ...result, dockerfile: `(derived: single stage on ${naive.image})`, kind: 'naive', naiveDockerfile: naive.text, ratio: sizeRatio(result.size, image.size) } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
