@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { decompressStream } from './decompress.js';
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { UserError, ExitCode } from '../util/errors.js';
@@ -83,7 +84,11 @@ export async function scanArchive(file: string, options: ScanOptions = {}): Prom
   const scan: ArchiveScan = { json: new Map(), layers: new Map(), broken: new Map(), files: new Map(), links: new Map() };
   let entries = 0;
   try {
-    await readTar(createReadStream(file, { highWaterMark: 1024 * 1024 }), async (header, content) => {
+    // `docker save img | gzip > img.tar.gz` (or zstd): the whole archive compressed, read through the decoder.
+    const outer = sniffBlob(readHead(file, 4));
+    const raw = createReadStream(file, { highWaterMark: 1024 * 1024 });
+    const source = outer === 'gzip' || outer === 'zstd' ? decompressStream(raw, outer) : raw;
+    await readTar(source, async (header, content) => {
       entries++;
       if (header.type === 'symlink' && header.linkname) {
         const from = normalisePath(header.name);
@@ -125,4 +130,15 @@ export async function scanArchive(file: string, options: ScanOptions = {}): Prom
   }
   if (entries === 0) throw new UserError(`${file}: not an image archive (no tar entries)`, ExitCode.usage);
   return scan;
+}
+
+/** The first bytes of a file (fewer when it is shorter). */
+function readHead(file: string, bytes: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -129,3 +129,17 @@ describe('archive reader', () => {
     await assert.rejects(analyzeArchive(file), /incomplete: layer blobs\/sha256\/gone is missing/);
   });
 });
+
+describe('a whole archive compressed (docker save img | gzip > img.tar.gz)', () => {
+  it('is read through the decoder with the same result as the plain archive; a cut one is an exit 2', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const plain = await classicArchive(await twoLayers(), { tag: 'demo:1' });
+    const expected = await analyzeArchive(tempFile(plain));
+    const gz = gzipSync(plain);
+    const r = await analyzeArchive(tempFile(gz, 'image.tar.gz'));
+    assert.equal(r.name, 'demo:1');
+    assert.deepEqual(r.layers.map((l) => [l.digest, l.size]), expected.layers.map((l) => [l.digest, l.size]));
+    assert.equal(r.size, expected.size);
+    await assert.rejects(analyzeArchive(tempFile(gz.subarray(0, gz.length >> 1), 'cut.tar.gz')), (e: unknown) => e instanceof UserError && e.exitCode === 2 && /corrupt or truncated/.test(e.message));
+  });
+});
