@@ -40,7 +40,7 @@ export function register(program: Command): void {
   program
     .command('inspect')
     .description('break an image down layer by layer: config, sizes, waste, files that should not ship')
-    .argument('<image>', 'an image archive (`docker save` output, classic or OCI) or an image name (saved through the docker CLI)')
+    .argument('<image>', 'an image archive (`docker save` output, classic or OCI, plain or gzip/zstd-compressed) or an image name (saved through the docker CLI)')
     .option('--json', 'print the analysis as JSON')
     .option('--files', 'with --json: include every file of the final filesystem')
     .option('--platform <os/arch>', 'the image to read from a multi-platform archive (default: the only one, else this machine\'s)')
