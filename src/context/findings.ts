@@ -212,8 +212,9 @@ export function findPatternProblems(matcher: ContextMatcher, walk: WalkResult, i
     out.push({ kind: 'pattern', code: 'pattern-error', severity: 'error', path: e.source, line: e.line, message: `${ignoreFile}:${e.line}: ${e.message}`, files: 0, bytes: 0 });
   }
   // A bare name that exists deeper down: the user most likely meant `**/name`.
-  const existsDeeper = (pattern: string): boolean => {
-    if (pattern.includes('/')) return false;
+  const existsDeeper = (pattern: string, source: string): boolean => {
+    // `/name` says "at the root only" on purpose (init writes an anchored .gitignore entry so).
+    if (pattern.includes('/') || source.replace(/^!/, '').startsWith('/')) return false;
     if (!hasWildcards(pattern)) return walk.deepNames.has(pattern);
     const m = sourceMatcher(pattern);
     for (const n of walk.deepNames) if (m(n)) return true;
@@ -227,7 +228,7 @@ export function findPatternProblems(matcher: ContextMatcher, walk: WalkResult, i
         severity: 'info',
         path: p.source,
         line: p.line,
-        message: `${ignoreFile}:${p.line}: "${p.source}" matches nothing in the context${existsDeeper(p.pattern) ? ` (Docker patterns are anchored at the root: "**/${p.pattern}" would match below it)` : ''}`,
+        message: `${ignoreFile}:${p.line}: "${p.source}" matches nothing in the context${existsDeeper(p.pattern, p.source) ? ` (Docker patterns are anchored at the root: "**/${p.pattern}" would match below it)` : ''}`,
         files: 0,
         bytes: 0,
       });

@@ -1,7 +1,7 @@
 /**
  * Translates a root .gitignore into .dockerignore lines with the same meaning under Docker's rules
  * (../shared/knowledge/dockerignore.md): a name without a `/` matches at any depth in git, so it
- * becomes `**\/name`; a leading `/` or a `/` inside anchors at the root (Docker patterns always
+ * becomes `**\/name`; a leading `/` (kept, for the reader) or a `/` inside anchors at the root (Docker patterns always
  * are); a trailing `/` (folders only) is dropped, since Docker has no folder-only form; `!`
  * negations are kept in place; comments and blank lines are skipped.
  */
@@ -31,7 +31,9 @@ function translateLine(raw: string): string | undefined {
   body = body.replace(/\/+$/, '');
   if (body === '') return undefined;
   let pattern: string;
-  if (body.startsWith('/')) pattern = body.replace(/^\/+/, '');
+  // Anchored in git: the leading `/` is kept (Docker reads `/name` as `name`) so that a reader, and
+  // `stagecraft context`, can tell a root-only entry from a bare name meant at any depth.
+  if (body.startsWith('/')) pattern = body.replace(/^\/+/, '') === '' ? '' : `/${body.replace(/^\/+/, '')}`;
   else if (body.includes('/') || body.startsWith('**')) pattern = body;
   else pattern = `**/${body}`;
   if (pattern === '' || pattern === '.') return undefined;

@@ -256,3 +256,16 @@ test('--target names a stage that exists, or the command says which ones do', ()
     removeTree(root);
   }
 });
+
+test('an anchored "/name" that matches nothing gets no "**/name" advice (init writes a root-only .gitignore entry so; **/name would drop a source folder)', () => {
+  const root = makeTree({ Dockerfile: 'FROM golang:1.23\nCOPY . .\n', '.dockerignore': '/greeter\ntool\n', 'cmd/greeter/main.go': 'package main', 'cmd/tool/main.go': 'package main' });
+  try {
+    const r = analyzeContext({ dir: root });
+    const unused = r.findings.filter((f) => f.code === 'pattern-unused');
+    assert.equal(unused.length, 2);
+    assert.doesNotMatch(unused.find((f) => f.path === '/greeter')!.message, /would match below/);
+    assert.match(unused.find((f) => f.path === 'tool')!.message, /"\*\*\/tool" would match below it/);
+  } finally {
+    removeTree(root);
+  }
+});

@@ -9,7 +9,7 @@ const stack = ['.git', '**/node_modules', '**/.env', '.env.*', '**/*.log', 'dist
 test('gitignore translation: bare names at any depth, anchors, folders, negations, comments', () => {
   assert.deepEqual(
     translateGitignore('# c\n\nnode_modules/\n/build\ndocs/out\n*.log\n!keep.log\n**/tmp\n\\#hash\nspace\\ \n'),
-    ['**/node_modules', 'build', 'docs/out', '**/*.log', '!**/keep.log', '**/tmp', '**/#hash'],
+    ['**/node_modules', '/build', 'docs/out', '**/*.log', '!**/keep.log', '**/tmp', '**/#hash'],
   );
 });
 
