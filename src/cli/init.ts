@@ -1,3 +1,4 @@
+import { join, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { initFolder } from '../init/init.js';
 import type { BaseFlavor, InitOptions, Stack } from '../plan/types.js';
@@ -26,6 +27,20 @@ export function parseCmd(value: string): string[] {
   const argv = trimmed.split(/\s+/).filter(Boolean);
   if (argv.length === 0) throw new InvalidArgumentError('the command is empty');
   return argv;
+}
+
+/**
+ * The `stagecraft build` that builds what init wrote, from the current folder: a workspace
+ * package's context is the workspace root, so `stagecraft build <package>` alone would fail.
+ */
+export function buildHint(dir: string, context: string, file: string): string {
+  const ctx = resolve(dir, context);
+  const dockerfile = resolve(dir, file);
+  const rel = (p: string): string => {
+    const r = relative(process.cwd(), p) || '.';
+    return /^[\w@%+=:,./-]+$/.test(r) ? r : `'${r.replace(/'/g, `'\\''`)}'`;
+  };
+  return `stagecraft build ${rel(ctx)}${dockerfile === join(ctx, 'Dockerfile') ? '' : ` -f ${rel(dockerfile)}`} --compare-naive`;
 }
 
 export function register(program: Command): void {
@@ -80,6 +95,7 @@ export function register(program: Command): void {
         const s = out.plan;
         info(`${s.stack}${s.packageManager ? ` (${s.packageManager})` : ''}: ${s.stages.map((st) => `${st.name} <- ${st.base}`).join(', ')}`);
         info(`runs ${JSON.stringify(s.cmd)} as user ${s.user}${s.port ? ` on port ${s.port}` : ''}`);
+        info(`${color.dim('next')}: ${buildHint(dir, s.context, opts.file as string)}`);
       }
       for (const n of out.plan.notes) if (!json) info(`${color.dim('note')}: ${n}`);
       result.code = ExitCode.ok;

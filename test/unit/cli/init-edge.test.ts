@@ -119,3 +119,16 @@ describe('stagecraft init on hostile inputs (CLI)', () => {
     assert.deepEqual(readdirSync(dir).sort(), ['go.mod', 'main.go']);
   });
 });
+
+describe('init names the build that works', () => {
+  it('a workspace package: the hint builds the workspace root with -f (stagecraft build <package> alone would fail)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sc-init-edge-ws-'));
+    cpSync(join(fixtures, 'node-workspace'), root, { recursive: true });
+    const plain = copyFixture('node-express');
+    const [ws, simple] = await cliBatch([{ args: ['init', join(root, 'packages', 'api')], cwd: root }, { args: ['init', '.'], cwd: plain }]);
+    assert.equal(ws!.code, 0, ws!.stderr);
+    assert.match(ws!.stderr, /^next: stagecraft build \. -f packages\/api\/Dockerfile --compare-naive$/m);
+    assert.equal(simple!.code, 0, simple!.stderr);
+    assert.match(simple!.stderr, /^next: stagecraft build \. --compare-naive$/m);
+  });
+});
