@@ -1,7 +1,9 @@
 import semver from 'semver';
 import type { Project } from '../../project/project.js';
 import type { InitOptions } from '../../plan/types.js';
-import { readManifest } from '../node/manifest.js';
+import { join } from 'node:path';
+import { parseJsonc, readManifest } from '../node/manifest.js';
+import { ExitCode, UserError } from '../../util/errors.js';
 
 interface PackageJson {
   name?: string;
@@ -80,6 +82,11 @@ export function detectBun(project: Project, options: InitOptions): BunFacts | un
   // --stack bun: the user says so; a package.json is enough.
   const isBun = (options.stack === 'bun' && pkg !== undefined) || (pm ? pm.startsWith('bun@') : lockfiles.length > 0 || (!!pkg?.engines?.bun && !otherLock));
   if (!isBun) return undefined;
+  // `bun install --frozen-lockfile` in the image reads bun.lock (JSON with trailing commas): a broken one stops here.
+  const lockText = project.readText('bun.lock');
+  if (lockText !== undefined && parseJsonc(lockText.replace(/^\uFEFF/, '')) === undefined) {
+    throw new UserError('bun.lock is not valid JSON: bun install --frozen-lockfile in the image would fail', ExitCode.usage, join(project.root, 'bun.lock'), undefined, 'run `bun install` to rewrite it, commit it, then run init again');
+  }
   const p: PackageJson = pkg ?? {};
 
   let bunMajor = 1;

@@ -1,5 +1,7 @@
+import { posix } from 'node:path';
 import type { Project } from '../../project/project.js';
 import type { InitOptions } from '../../plan/types.js';
+import { ExitCode, UserError } from '../../util/errors.js';
 import { normalizeName, parseRequirement, parseRequirements } from './requirements.js';
 
 export type PythonInstaller = 'uv' | 'poetry' | 'pipenv' | 'pip' | 'pyproject';
@@ -134,26 +136,37 @@ export function detectPython(project: Project, _options: InitOptions): PythonFac
   if (installer === 'pipenv') {
     const pipfile = project.readToml<Toml>('Pipfile');
     for (const name of Object.keys((pipfile?.packages ?? {}) as Toml)) addDep(name);
+    // `pipenv verify` in the image reads the lock: a broken one is reported here, with its line.
+    if (has('Pipfile.lock')) project.readJson('Pipfile.lock');
     installFiles.push(...['Pipfile', 'Pipfile.lock'].filter(has));
   } else if (installer === 'pip') {
     const seen = new Set<string>();
-    const queue = [reqFiles.main!];
+    const queue: { file: string; from?: string }[] = [{ file: reqFiles.main! }];
     while (queue.length > 0) {
-      const f = queue.shift()!;
+      const { file: f, from } = queue.shift()!;
       if (seen.has(f)) continue;
       seen.add(f);
       const text = project.readText(f);
-      if (text === undefined) continue;
+      if (text === undefined) {
+        // pip stops on it ("Could not open requirements file"): say so now, not in the build.
+        if (from !== undefined && !f.startsWith('/')) {
+          throw new UserError(`includes ${f} (-r/-c), which does not exist: pip install in the image would fail`, ExitCode.usage, from, undefined, `add ${f}, or remove the line from ${from}`);
+        }
+        continue;
+      }
       installFiles.push(f);
       const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
       const req = parseRequirements(text, dir);
       for (const p of req.packages) addDep(p.name, p.extras);
-      queue.push(...req.includes);
+      queue.push(...req.includes.map((file) => ({ file: posix.normalize(file), from: f })));
       if (req.localPaths.length > 0) installNeedsSource = true;
     }
   } else if (installer === 'uv') {
+    // `uv sync --frozen` / `poetry install` in the image read the lock: a broken one is reported here, with its line.
+    project.readToml('uv.lock');
     installFiles.push('pyproject.toml', 'uv.lock');
   } else if (installer === 'poetry') {
+    if (has('poetry.lock')) project.readToml('poetry.lock');
     installFiles.push(...['pyproject.toml', 'poetry.lock'].filter(has));
   } else {
     installFiles.push(...['pyproject.toml'].filter(has));

@@ -156,3 +156,13 @@ test('entryOfBunCommand and findBunPorts', () => {
 test('a malformed package.json is a UserError naming the file', () => {
   assert.throws(() => bunProvider.detect(memoryProject({ 'package.json': '{"name": ', 'bun.lock': '{}' }), opts()), (e: unknown) => e instanceof Error && e.name === 'UserError' && /package\.json/.test((e as { file?: string }).file ?? ''));
 });
+
+test('a bun.lock that is not JSON (trailing commas allowed) stops init with exit 2: the frozen install would fail', async () => {
+  const { UserError } = await import('../../../../src/util/errors.js');
+  const files = { 'package.json': '{"name":"x"}', 'index.ts': '' };
+  assert.throws(
+    () => bunProvider.detect(memoryProject({ ...files, 'bun.lock': '{ "lockfileVersion": 1, [' }), opts()),
+    (e: unknown) => e instanceof UserError && e.exitCode === 2 && /bun\.lock$/.test(e.file ?? ''),
+  );
+  assert.ok(bunProvider.detect(memoryProject({ ...files, 'bun.lock': '{\n  "lockfileVersion": 1,\n  "packages": {},\n}\n' }), opts()));
+});

@@ -222,3 +222,20 @@ test('findPythonPorts', () => {
 test('a malformed pyproject.toml is a UserError naming the file', () => {
   assert.throws(() => pythonProvider.detect(memoryProject({ 'pyproject.toml': '[project\nname = 1' }), opts()), (e: unknown) => e instanceof UserError && e.exitCode === 2 && /pyproject\.toml/.test(e.file ?? ''));
 });
+
+test('what the install in the image would choke on stops init (exit 2, the file named): a missing -r include, a broken uv.lock, poetry.lock or Pipfile.lock', async () => {
+  const { UserError } = await import('../../../../src/util/errors.js');
+  const o = { hostNodeMajor: 20 };
+  const fails = (files: Record<string, string>, file: RegExp, message: RegExp) =>
+    assert.throws(
+      () => pythonProvider.detect(memoryProject(files), o),
+      (e: unknown) => e instanceof UserError && e.exitCode === 2 && file.test(e.file ?? '') && message.test(e.message),
+    );
+  fails({ 'requirements.txt': 'flask\n-r base.txt\n', 'app.py': '' }, /^requirements\.txt$/, /includes base\.txt .*does not exist/);
+  fails({ 'pyproject.toml': '[project]\nname = "x"\n', 'uv.lock': 'version = [\n', 'main.py': '' }, /uv\.lock$/, /invalid TOML/);
+  fails({ 'pyproject.toml': '[tool.poetry]\nname = "x"\n', 'poetry.lock': '[[package]\n', 'main.py': '' }, /poetry\.lock$/, /invalid TOML/);
+  fails({ Pipfile: '[packages]\nflask = "*"\n', 'Pipfile.lock': '{', 'app.py': '' }, /Pipfile\.lock$/, /invalid JSON/);
+  // An include that exists is copied with the main file.
+  const facts = pythonProvider.detect(memoryProject({ 'requirements.txt': '-r base.txt\n', 'base.txt': 'flask\n', 'app.py': '' }), o);
+  assert.ok(facts);
+});
