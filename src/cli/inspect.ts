@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { inspectImage } from '../image/inspect.js';
 import { parsePlatform } from '../image/resolve.js';
 import { checkThresholds, parseDiveCi, type Thresholds } from '../image/thresholds.js';
-import { parseBytes, parseRatio } from '../image/units.js';
+import { parseBytes, parseFraction } from '../image/units.js';
 import { formatInspectText } from '../image/format/text.js';
 import { formatGithub, formatSarif } from '../image/format/sarif.js';
 import { renderReport } from '../report/html.js';
@@ -56,7 +56,7 @@ export function register(program: Command): void {
     .action(async (target: string, flags: InspectFlags) => {
       const thresholds: Thresholds = {
         maxSize: flags.maxSize !== undefined ? parseBytes(flags.maxSize, '--max-size') : undefined,
-        minEfficiency: flags.minEfficiency !== undefined ? parseRatio(flags.minEfficiency, '--min-efficiency') : undefined,
+        minEfficiency: flags.minEfficiency !== undefined ? parseFraction(flags.minEfficiency, '--min-efficiency') : undefined,
         maxWasted: flags.maxWasted !== undefined ? parseBytes(flags.maxWasted, '--max-wasted') : undefined,
         figures: flags.diveCompatible ? 'dive' : 'stagecraft',
         diveCi: diveCiRules(flags.diveCi),

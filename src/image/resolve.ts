@@ -104,7 +104,12 @@ function resolveClassic(scan: ArchiveScan, options: ResolveOptions): ResolvedIma
   if (!config) incomplete(`config ${entry.Config} is missing`);
   const diffIds = config.rootfs?.diff_ids ?? [];
   const layers = entry.Layers.map((path, i) => ({ path, diffId: diffIds[i] ?? '', blobDigest: path.startsWith('blobs/') ? path.replace(/^blobs\/([^/]+)\//, '$1:') : undefined }));
-  return { layout: 'docker', config, layers, repoTags: entry.RepoTags ?? [], platform: platformOf(config) };
+  const platform = platformOf(config);
+  // A classic archive holds one image per tag: an explicit --platform that is not it is an error, not ignored.
+  if (options.platform && !(platform.os === options.platform.os && platform.architecture === options.platform.architecture && (!options.platform.variant || platform.variant === options.platform.variant))) {
+    throw new UserError(`the archive has no image for ${formatPlatform(options.platform)} (it has: ${formatPlatform(platform)})`, ExitCode.usage, undefined, undefined, 'choose one with --platform, or save that platform\'s image');
+  }
+  return { layout: 'docker', config, layers, repoTags: entry.RepoTags ?? [], platform };
 }
 
 function platformOf(config: ImageConfigJson): Platform {

@@ -26,3 +26,10 @@ export function parseRatio(text: string, what: string): number {
   if (!Number.isFinite(v) || v < 0) throw new UserError(`${what}: cannot read "${text}" as a ratio (e.g. 0.9 or 90%)`, ExitCode.usage);
   return pct ? v / 100 : v;
 }
+
+/** A ratio that cannot exceed 1 (an efficiency): `1.5` or `150%` could never be met, so it is a usage error. */
+export function parseFraction(text: string, what: string): number {
+  const v = parseRatio(text, what);
+  if (v > 1) throw new UserError(`${what}: ${text} is over 100%, which no image can reach (e.g. 0.95 or 95%)`, ExitCode.usage);
+  return v;
+}

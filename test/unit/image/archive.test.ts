@@ -143,3 +143,15 @@ describe('a whole archive compressed (docker save img | gzip > img.tar.gz)', () 
     await assert.rejects(analyzeArchive(tempFile(gz.subarray(0, gz.length >> 1), 'cut.tar.gz')), (e: unknown) => e instanceof UserError && e.exitCode === 2 && /corrupt or truncated/.test(e.message));
   });
 });
+
+describe('--platform on a classic archive (one image)', () => {
+  it('is checked against the image: a match reads it, another platform is an exit 2 naming what is there', async () => {
+    const file = tempFile(await classicArchive(await twoLayers(), { config: configFor(await twoLayers(), { os: 'linux', architecture: 'amd64' }) }));
+    const r = await analyzeArchive(file, { platform: { os: 'linux', architecture: 'amd64' } });
+    assert.equal(r.platform.architecture, 'amd64');
+    await assert.rejects(
+      analyzeArchive(file, { platform: { os: 'linux', architecture: 'arm64' } }),
+      (e: unknown) => e instanceof UserError && e.exitCode === 2 && /no image for linux\/arm64 \(it has: linux\/amd64\)/.test(e.message),
+    );
+  });
+});
