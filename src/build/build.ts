@@ -187,11 +187,17 @@ export async function buildImage(request: BuildRequest): Promise<BuildResult> {
   if (!existsSync(dockerfile)) {
     throw new UserError(`no Dockerfile at ${dockerfile}`, ExitCode.usage, undefined, undefined, 'run `stagecraft init` to write one, or name it with --file');
   }
+  if (!statSync(dockerfile).isFile()) throw new UserError(`${dockerfile} is a folder, not a Dockerfile`, ExitCode.usage, undefined, undefined, 'pass --file with the Dockerfile itself');
+  const df = readDockerfile(dockerfile);
+  // A --target the file does not have: said now, with the stages, not after the engine refuses it.
+  if (df && request.target !== undefined && !finalStage(df, request.target)) {
+    const names = df.stages.map((s) => s.name).filter((n): n is string => !!n);
+    throw new UserError(`no stage named ${request.target} in ${dockerfile}`, ExitCode.usage, undefined, undefined, names.length ? `stages: ${names.join(', ')}` : 'the file names no stage (FROM ... AS <name>)');
+  }
   const client = await buildClient();
   await requireEngine();
   const tag = request.tag ?? defaultTag(context);
   const args = buildArgv(client, { ...request, tag }, dockerfile);
-  const df = readDockerfile(dockerfile);
   const view = request.view ?? silentView;
   const parser = new ProgressParser();
   const feed = (chunk: string) => {

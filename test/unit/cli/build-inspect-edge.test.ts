@@ -24,6 +24,23 @@ describe('stagecraft build / inspect on hostile inputs (CLI)', () => {
     assert.match(naive!.stderr, /no supported stack found/);
   });
 
+  it('--target the Dockerfile does not have, and -f a folder: exit 2 before any docker call, the stages listed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sc-build-edge-'));
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch AS base\nFROM base AS Runtime\n');
+    mkdirSync(join(dir, 'sub'));
+    const [target, folder, ok] = await cliBatch(
+      [{ args: ['build', dir, '--target', 'nope'] }, { args: ['build', dir, '-f', join(dir, 'sub')] }, { args: ['build', dir, '--target', 'runtime'] }],
+      noEngine,
+    );
+    assert.equal(target!.code, 2, target!.stderr);
+    assert.match(target!.stderr, /no stage named nope in .*Dockerfile\n  hint: stages: base, runtime/);
+    assert.equal(folder!.code, 2, folder!.stderr);
+    assert.match(folder!.stderr, /sub is a folder, not a Dockerfile/);
+    // A stage that exists passes the check and reaches the engine (absent here).
+    assert.equal(ok!.code, 2);
+    assert.doesNotMatch(ok!.stderr, /no stage named/);
+  });
+
   it('no engine: build, build --json and inspect <name> exit 2 with one clear message, nothing on stdout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sc-build-edge-'));
     writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
