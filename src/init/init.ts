@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { diskProject, type Project } from '../project/project.js';
 import { providers } from '../providers/index.js';
 import type { Provider } from '../providers/provider.js';
@@ -135,6 +135,8 @@ export function initFolder(dir: string, options: InitOptions, write: WriteOption
       );
     }
   }
+  // rename() replaces a symbolic link itself, never its target: say so rather than surprise.
+  const linkNotes = [dockerfilePath, ignorePath].filter(isSymlink).map((p) => `${p} was a symbolic link (to ${readlinkSync(p)}): replaced by a regular file, the link's target is unchanged`);
   const files: { path: string; content: string }[] = [];
   if (isFile(dockerfilePath)) {
     const previous = readFileSync(dockerfilePath, 'utf8');
@@ -146,7 +148,15 @@ export function initFolder(dir: string, options: InitOptions, write: WriteOption
   // All or nothing: a read-only folder or a full disk fails before any file changes.
   writeFilesAtomic(files);
   const written = files.map((f) => f.path).filter((p) => p !== `${dockerfilePath}.bak`);
-  return { ...result, written };
+  return { ...result, plan: linkNotes.length ? { ...result.plan, notes: [...result.plan.notes, ...linkNotes] } : result.plan, written };
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function isFile(path: string): boolean {

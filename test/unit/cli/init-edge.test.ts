@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,21 @@ describe('stagecraft init on hostile inputs (CLI)', () => {
     assert.equal(r!.code, 2, r!.stderr);
     assert.match(r!.stderr, /go\.mod:3: invalid go version 'banana'/);
     assert.deepEqual(readdirSync(dir).sort(), ['go.mod', 'main.go']);
+  });
+});
+
+describe('a Dockerfile that is a symbolic link', () => {
+  it('--force replaces the link with a file, leaves its target alone, keeps the old text in .bak, and says so', async () => {
+    const dir = copyFixture('node-express');
+    const target = join(dir, '..', `${dir.split('/').pop()}-shared.Dockerfile`);
+    writeFileSync(target, 'FROM shared\n');
+    symlinkSync(target, join(dir, 'Dockerfile'));
+    const [r] = await cliBatch([{ args: ['init', dir, '--force'] }]);
+    assert.equal(r!.code, 0, r!.stderr);
+    assert.match(r!.stderr, /Dockerfile was a symbolic link \(to .*shared\.Dockerfile\): replaced by a regular file/);
+    assert.equal(readFileSync(target, 'utf8'), 'FROM shared\n');
+    assert.ok(!lstatSync(join(dir, 'Dockerfile')).isSymbolicLink());
+    assert.equal(readFileSync(join(dir, 'Dockerfile.bak'), 'utf8'), 'FROM shared\n');
   });
 });
 
