@@ -119,10 +119,25 @@ export function chooseStart(facts: PythonFacts, options: InitOptions, notes: str
   }
 }
 
+/**
+ * `--base distroless` with a version range that allows 3.11 (`^3.11`, `>=3.10,<3.13`): 3.11 is a
+ * version the project accepts, so it is taken rather than refusing over the newest minor.
+ */
+function distrolessWithinRange(facts: PythonFacts, options: InitOptions, notes: string[]): { version: string; from: string } | undefined {
+  if (options.base !== 'distroless' || options.pythonVersion !== undefined) return undefined;
+  const decisive = facts.versionHints.find((h) => h.kind === 'range' || minorOf(h.value));
+  if (decisive?.kind !== 'range') return undefined;
+  const minor = Number(DISTROLESS_PYTHON.split('.')[1]);
+  const ranges = facts.versionHints.filter((h) => h.kind === 'range');
+  if (!ranges.every((r) => minorSatisfies(r.value, minor))) return undefined;
+  notes.push(`Python ${DISTROLESS_PYTHON}, the one distroless python3 carries: ${ranges.map((r) => `${r.from} "${r.value}"`).join(', ')} allows it`);
+  return { version: DISTROLESS_PYTHON, from: `--base distroless within ${decisive.from} "${decisive.value}"` };
+}
+
 export function planPython(facts: PythonFacts, options: InitOptions): BuildPlan {
   const notes = [...facts.notes];
   const warnings: string[] = [];
-  const { version, from } = choosePythonVersion(facts, options, notes, warnings);
+  const { version, from } = distrolessWithinRange(facts, options, notes) ?? choosePythonVersion(facts, options, notes, warnings);
   const start = chooseStart(facts, options, notes, warnings);
   // The smallest safe base: distroless python3 when the project runs on the Python it carries
   // (Debian 12's), Debian slim otherwise.

@@ -239,3 +239,21 @@ test('what the install in the image would choke on stops init (exit 2, the file 
   const facts = pythonProvider.detect(memoryProject({ 'requirements.txt': '-r base.txt\n', 'base.txt': 'flask\n', 'app.py': '' }), o);
   assert.ok(facts);
 });
+
+test('--base distroless with a range that allows 3.11 builds on 3.11 (was refused over the newest minor); an exact other version is still refused', async () => {
+  const { DecisionNeeded } = await import('../../../../src/util/errors.js');
+  const o = { hostNodeMajor: 20, base: 'distroless' as const };
+  const planFor = (files: Record<string, string>) => {
+    const facts = pythonProvider.detect(memoryProject(files), o);
+    assert.ok(facts);
+    return pythonProvider.plan(facts, o);
+  };
+  const ranged = planFor({ 'pyproject.toml': '[project]\nname = "x"\nrequires-python = ">=3.10,<3.13"\ndependencies = []\n', 'main.py': '' });
+  assert.equal(ranged.stages.at(-1)!.base, 'gcr.io/distroless/python3-debian12:nonroot');
+  assert.ok(ranged.notes.some((n) => /Python 3\.11, the one distroless python3 carries: requires-python ">=3\.10,<3\.13" allows it/.test(n)), ranged.notes.join('\n'));
+  assert.throws(() => planFor({ 'pyproject.toml': '[project]\nname = "x"\nrequires-python = ">=3.12"\n', 'main.py': '' }), DecisionNeeded);
+  assert.throws(() => planFor({ '.python-version': '3.12\n', 'requirements.txt': 'flask\n', 'app.py': '' }), DecisionNeeded);
+  // Without --base the newest minor in the range is still the default (on slim).
+  const facts = pythonProvider.detect(memoryProject({ 'pyproject.toml': '[project]\nname = "x"\nrequires-python = ">=3.10,<3.13"\n', 'main.py': '' }), { hostNodeMajor: 20 });
+  assert.match(pythonProvider.plan(facts!, { hostNodeMajor: 20 }).stages.at(-1)!.base, /^python:3\.12-slim$/);
+});
