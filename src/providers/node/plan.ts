@@ -4,7 +4,7 @@ import { DecisionNeeded } from '../../util/errors.js';
 import type { NodeFacts } from './detect.js';
 import { cacheMount, fullInstall, packageManagerSetup, productionInstall, runScript, type InstallScope } from './install-commands.js';
 import { hasNativeModules } from './native-modules.js';
-import { chooseNodeVersion } from './node-version.js';
+import { LTS_MAJORS, chooseNodeVersion } from './node-version.js';
 import { START_LOOKED_FOR } from './start-command.js';
 
 /** Distroless publishes Node.js images for the even (LTS) majors from 18 on. */
@@ -47,6 +47,10 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
   const version = chooseNodeVersion(facts.nodeVersion, options.nodeVersion, options.hostNodeMajor);
   const major = version.major;
   notes.push(`Node.js ${major}: from ${version.source}${version.spec && version.spec !== String(major) ? ` ("${version.spec}")` : ''}`);
+  // The images are Debian 12 (bookworm) based: Node.js before 16 never had one, and a major past the
+  // newest release does not exist yet; either way the FROM would not resolve.
+  if (major < 16) warnings.push(`Node.js ${major} is end-of-life and has no bookworm image (node:${major}-bookworm-slim does not exist): the build cannot pull its base; pass --node-version 20 or newer`);
+  else if (major > LTS_MAJORS[0] + 1) warnings.push(`Node.js ${major} is newer than any release stagecraft knows (the newest LTS is ${LTS_MAJORS[0]}): node:${major} images may not exist`);
 
   const pm = facts.packageManager;
   const ws = facts.workspace;

@@ -342,3 +342,10 @@ test('SvelteKit: adapter-node runs build/index.js on production deps; adapter-st
   const auto = { devDependencies: { '@sveltejs/kit': '^2', '@sveltejs/adapter-auto': '^6', vite: '^7' } };
   assert.throws(() => planFor({ 'package.json': pkg({ ...auto, scripts: { build: 'vite build' } }), 'package-lock.json': npmLock(auto) }), DecisionNeeded);
 });
+
+test('a Node.js major whose image cannot exist (before 16: no bookworm build; past the newest release) is warned about', () => {
+  const warned = (v: string) => planFor(express(), { nodeVersion: v }).warnings.join('\n');
+  assert.match(warned('8'), /Node\.js 8 is end-of-life and has no bookworm image/);
+  assert.match(warned('99'), /Node\.js 99 is newer than any release stagecraft knows/);
+  for (const ok of ['16', '20', '22', '27']) assert.doesNotMatch(warned(ok), /end-of-life|newer than any release/, ok);
+});
