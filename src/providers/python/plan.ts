@@ -32,6 +32,8 @@ export function choosePythonVersion(facts: PythonFacts, options: InitOptions, no
   if (options.pythonVersion !== undefined) {
     const v = options.pythonVersion.trim();
     if (!/^3\.\d+(\.\d+)?$/.test(v)) throw new UserError(`--python-version ${v}: expected a CPython 3 version such as 3.12 or 3.12.4`, ExitCode.usage);
+    const minor = Number(v.split('.')[1]);
+    if (!(KNOWN_MINORS as readonly number[]).includes(minor)) warnings.push(`--python-version ${v}: not a Python stagecraft knows (3.${KNOWN_MINORS[0]} to 3.${KNOWN_MINORS.at(-1)}); python:${minorOf(v) ?? v}-slim may not exist`);
     return check(v, '--python-version');
   }
   for (const hint of facts.versionHints) {

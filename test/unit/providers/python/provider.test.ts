@@ -257,3 +257,13 @@ test('--base distroless with a range that allows 3.11 builds on 3.11 (was refuse
   const facts = pythonProvider.detect(memoryProject({ 'pyproject.toml': '[project]\nname = "x"\nrequires-python = ">=3.10,<3.13"\n', 'main.py': '' }), { hostNodeMajor: 20 });
   assert.match(pythonProvider.plan(facts!, { hostNodeMajor: 20 }).stages.at(-1)!.base, /^python:3\.12-slim$/);
 });
+
+test('--python-version outside the minors stagecraft knows is warned about (python:3.99-slim does not exist)', () => {
+  const files = { 'requirements.txt': 'flask\n', 'app.py': '' };
+  const planWith = (v: string) => {
+    const o = { hostNodeMajor: 20, pythonVersion: v };
+    return pythonProvider.plan(pythonProvider.detect(memoryProject(files), o)!, o);
+  };
+  assert.ok(planWith('3.99').warnings.some((w) => /--python-version 3\.99: not a Python stagecraft knows/.test(w)));
+  assert.ok(!planWith('3.12').warnings.some((w) => /not a Python stagecraft knows/.test(w)));
+});
