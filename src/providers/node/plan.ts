@@ -100,6 +100,8 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
   }
 
   const stages: Stage[] = [];
+  // Both install stages start alike: working folder, toolchain, package manager, manifests only.
+  const installPreamble: Step[] = [{ kind: 'workdir', path: APP }, ...alpineToolchain, ...setup, ...manifestSteps, ...dropPrepare];
   const isBundled = framework?.kind === 'bundled-server';
   const needsDeps = facts.hasProductionDependencies && !isStatic && !isNextStandalone && !isBundled;
   if (needsDeps) {
@@ -108,11 +110,7 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
       base: toolchainBase(facts.native.production.length > 0),
       comment: 'production dependencies only, from the manifests and lockfile: this layer is reused until they change',
       steps: [
-        { kind: 'workdir', path: APP },
-        ...alpineToolchain,
-        ...setup,
-        ...manifestSteps,
-        ...dropPrepare,
+        ...installPreamble,
         { kind: 'run', commands: [productionInstall(pm, scope, facts.yarnWorkspaceTools)], mounts: installMounts, comment: 'the package cache is a cache mount: reused across builds, never in a layer' },
       ],
     });
@@ -129,11 +127,7 @@ export function planNode(facts: NodeFacts, options: InitOptions): BuildPlan {
       base: toolchainBase(native),
       comment: 'full install (dev dependencies too) and the build; nothing of this stage ships but its output',
       steps: [
-        { kind: 'workdir', path: APP },
-        ...alpineToolchain,
-        ...setup,
-        ...manifestSteps,
-        ...dropPrepare,
+        ...installPreamble,
         { kind: 'run', commands: [fullInstall(pm, scope)], mounts: installMounts },
         { kind: 'copy', sources: ['.'], dest: './', comment: 'the source comes after the install, so a source edit reuses the install layer' },
         { kind: 'run', commands: [runScript(pm, 'build', scope)], mounts: nextCache.length ? nextCache : undefined, comment: nextCache.length ? 'the Next.js build cache survives between builds as a cache mount' : undefined },
