@@ -63,7 +63,7 @@ function describeLookedFor(stack: string): string {
     case 'node':
       return 'package.json (Node.js)';
     default:
-      return 'requirements.txt, pyproject.toml, Pipfile, uv.lock, poetry.lock or setup.py (Python)';
+      return 'requirements.txt (or requirements/production.txt, base.txt...), pyproject.toml, Pipfile, uv.lock, poetry.lock or setup.py (Python)';
   }
 }
 

@@ -40,6 +40,8 @@ export interface PythonFacts {
   poetryPackageMode: boolean;
   hasLock: boolean;
   devRequirementFiles: string[];
+  /** pip: the requirements file installed (`requirements.txt`, or `requirements/production.txt`...). */
+  requirementsFile?: string;
   notes: string[];
 }
 
@@ -88,13 +90,19 @@ function moduleOf(file: string, project: Project): { module: string; appDir?: st
   return { module: parts.join('.') };
 }
 
+/** Production requirement files kept in a `requirements/` folder (Django and cookiecutter layouts), best first. */
+const FOLDER_MAIN = ['production.txt', 'prod.txt', 'base.txt', 'common.txt', 'main.txt'];
+const DEV_FILE = /dev|test|lint|doc|local/;
+
 function requirementFiles(project: Project): { main?: string; dev: string[] } {
   const names = project.list('.').filter((n) => /^requirements.*\.(txt|in)$/.test(n) && project.hasFile(n));
-  const main = names.includes('requirements.txt') ? 'requirements.txt' : undefined;
-  return { main, dev: names.filter((n) => n !== main && /dev|test|lint|doc/.test(n)) };
+  if (names.includes('requirements.txt')) return { main: 'requirements.txt', dev: names.filter((n) => n !== 'requirements.txt' && DEV_FILE.test(n)) };
+  const inFolder = project.list('requirements').filter((n) => n.endsWith('.txt') && project.hasFile(`requirements/${n}`));
+  const main = FOLDER_MAIN.find((n) => inFolder.includes(n));
+  return { main: main && `requirements/${main}`, dev: main ? inFolder.filter((n) => n !== main && DEV_FILE.test(n)).map((n) => `requirements/${n}`) : [] };
 }
 
-/** A Python project: uv.lock, poetry.lock, Pipfile(.lock), requirements.txt, pyproject.toml or setup.py. */
+/** A Python project: uv.lock, poetry.lock, Pipfile(.lock), requirements.txt (or requirements/production.txt...), pyproject.toml or setup.py. */
 export function detectPython(project: Project, _options: InitOptions): PythonFacts | undefined {
   const pyproject = project.readToml<Toml>('pyproject.toml');
   const reqFiles = requirementFiles(project);
@@ -263,6 +271,7 @@ export function detectPython(project: Project, _options: InitOptions): PythonFac
     poetryPackageMode,
     hasLock: installer === 'uv' || (installer === 'poetry' && has('poetry.lock')) || (installer === 'pipenv' && has('Pipfile.lock')) || installer === 'pip',
     devRequirementFiles: reqFiles.dev,
+    ...(reqFiles.main ? { requirementsFile: reqFiles.main } : {}),
     notes,
   };
 }

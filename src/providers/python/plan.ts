@@ -136,6 +136,19 @@ function distrolessWithinRange(facts: PythonFacts, options: InitOptions, notes: 
   return { version: DISTROLESS_PYTHON, from: `--base distroless within ${decisive.from} "${decisive.value}"` };
 }
 
+/**
+ * One COPY per folder: several sources into `./` land side by side, so `requirements/base.txt`
+ * (included with `-r requirements/base.txt`) must be copied into `./requirements/`.
+ */
+export function copyKeepingFolders(files: string[]): Step[] {
+  const byDir = new Map<string, string[]>();
+  for (const f of files) {
+    const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
+    byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
+  }
+  return [...byDir].map(([dir, sources]) => ({ kind: 'copy', sources, dest: dir ? `./${dir}/` : './' }));
+}
+
 export function planPython(facts: PythonFacts, options: InitOptions): BuildPlan {
   const notes = [...facts.notes];
   const warnings: string[] = [];
@@ -167,9 +180,9 @@ export function planPython(facts: PythonFacts, options: InitOptions): BuildPlan 
 
   const poetryCmd = '/opt/poetry/bin/poetry';
   const installFiles = facts.installFiles;
-  const copyManifests: Step = facts.installNeedsSource
-    ? { kind: 'copy', sources: ['.'], dest: '.', comment: 'the install needs the source tree (local path requirements or setup.py)' }
-    : { kind: 'copy', sources: installFiles, dest: './' };
+  const copyManifests: Step[] = facts.installNeedsSource
+    ? [{ kind: 'copy', sources: ['.'], dest: '.', comment: 'the install needs the source tree (local path requirements or setup.py)' }]
+    : copyKeepingFolders(installFiles);
   if (facts.installNeedsSource) notes.push('the dependency install needs the source tree, so a source change re-runs it');
   let install: Step | undefined;
   let rootInstall: Step | undefined;
@@ -206,7 +219,7 @@ export function planPython(facts: PythonFacts, options: InitOptions): BuildPlan 
     case 'pip': {
       depSteps.push({ kind: 'run', commands: [`${py} -m venv --without-pip ${VENV}`], comment: 'a venv without pip: the image\'s pip installs into it' });
       depSteps.push({ kind: 'env', vars: { VIRTUAL_ENV: VENV, PATH: `${VENV}/bin:$PATH` } });
-      install = { kind: 'run', commands: [`${PIP_INTO_VENV} -r requirements.txt`], mounts: [PIP_CACHE], comment: 'into /opt/venv, copied whole to the runtime (never pip --user into /root/.local)' };
+      install = { kind: 'run', commands: [`${PIP_INTO_VENV} -r ${facts.requirementsFile ?? 'requirements.txt'}`], mounts: [PIP_CACHE], comment: 'into /opt/venv, copied whole to the runtime (never pip --user into /root/.local)' };
       if (facts.devRequirementFiles.length > 0) notes.push(`${facts.devRequirementFiles.join(', ')}: not installed (development only)`);
       break;
     }
@@ -230,7 +243,7 @@ export function planPython(facts: PythonFacts, options: InitOptions): BuildPlan 
       name: 'deps',
       base: builder,
       comment: 'a virtual environment at /opt/venv with the runtime dependencies, from the manifests and lockfile only',
-      steps: [...depSteps, { kind: 'workdir', path: '/app' }, ...(install ? [copyManifests, install] : [])],
+      steps: [...depSteps, { kind: 'workdir', path: '/app' }, ...(install ? [...copyManifests, install] : [])],
     },
   ];
   if (rootInstall) {

@@ -64,7 +64,8 @@ test('pip: venv at /opt/venv without pip, install with the cache mount, same pat
 
 test('pip: -r includes are copied before the install; a local path requirement needs the whole tree first', () => {
   const a = plan({ 'requirements.txt': '-r requirements/base.txt\n', 'requirements/base.txt': 'flask\n', 'app.py': flask + 'x = 1\n' });
-  assert.ok(a.stages[0]!.steps.some((s) => s.kind === 'copy' && s.sources.join(' ') === 'requirements.txt requirements/base.txt'));
+  assert.ok(a.stages[0]!.steps.some((s) => s.kind === 'copy' && s.sources.join(' ') === 'requirements.txt' && s.dest === './'));
+  assert.ok(a.stages[0]!.steps.some((s) => s.kind === 'copy' && s.sources.join(' ') === 'requirements/base.txt' && s.dest === './requirements/'));
   const b = plan({ 'requirements.txt': '-e .\n', 'setup.py': '', 'main.py': '' });
   assert.ok(b.stages[0]!.steps.some((s) => s.kind === 'copy' && s.sources[0] === '.'));
   assert.ok(b.notes.some((n) => /needs the source tree/.test(n)));
@@ -266,4 +267,23 @@ test('--python-version outside the minors stagecraft knows is warned about (pyth
   };
   assert.ok(planWith('3.99').warnings.some((w) => /--python-version 3\.99: not a Python stagecraft knows/.test(w)));
   assert.ok(!planWith('3.12').warnings.some((w) => /not a Python stagecraft knows/.test(w)));
+});
+
+test('pip: included files in sub-folders are copied into their folder (several sources into ./ would flatten them)', () => {
+  const pl = plan({ 'requirements.txt': '-r requirements/base.txt\ngunicorn\n', 'requirements/base.txt': 'flask\n', 'app.py': flask });
+  const copies = pl.stages[0]!.steps.filter((s) => s.kind === 'copy') as { sources: string[]; dest: string }[];
+  assert.deepEqual(copies.map((c) => [c.sources, c.dest]), [[['requirements.txt'], './'], [['requirements/base.txt'], './requirements/']]);
+});
+
+test('pip: a requirements/ folder without requirements.txt installs production.txt (or prod/base), never dev.txt', () => {
+  const files = { 'requirements/base.txt': 'flask\n', 'requirements/production.txt': '-r base.txt\ngunicorn\n', 'requirements/dev.txt': '-r base.txt\npytest\n', 'app.py': flask };
+  const pl = plan(files);
+  assert.equal(pl.packageManager, 'pip');
+  assert.ok(runs(pl).some((r) => r.endsWith('pip install -r requirements/production.txt')), runs(pl).join('\n'));
+  const copies = pl.stages[0]!.steps.filter((s) => s.kind === 'copy') as { sources: string[]; dest: string }[];
+  assert.deepEqual(copies.map((c) => [c.sources, c.dest]), [[['requirements/production.txt', 'requirements/base.txt'], './requirements/']]);
+  assert.ok(pl.notes.some((n) => /requirements\/dev\.txt: not installed/.test(n)));
+  const onlyBase = plan({ 'requirements/base.txt': 'flask\n', 'app.py': flask });
+  assert.ok(runs(onlyBase).some((r) => r.endsWith('-r requirements/base.txt')));
+  assert.equal(pythonProvider.detect(memoryProject({ 'requirements/dev.txt': 'pytest\n', 'app.py': '' }), opts()), undefined, 'dev requirements alone are no production install');
 });
