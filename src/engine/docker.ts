@@ -336,7 +336,7 @@ export class NoSuchImageError extends UserError {
 }
 
 function mapNoSuchImage(err: unknown, name: string): never {
-  if (err instanceof DockerCommandError && /no such (image|object)|not found/i.test(err.stderr)) throw new NoSuchImageError(name);
+  if (err instanceof DockerCommandError && /no such (image|object)|not found|reference does not exist/i.test(err.stderr)) throw new NoSuchImageError(name);
   throw err;
 }
 
