@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 import { ExitCode, UserError } from '../util/errors.js';
 import { createRequire } from 'node:module';
-import { findConfig, findHadolintConfig, loadConfigFile, loadHadolintConfig, mergeConfigs, resolveSeverities, type CheckConfig } from './config.js';
+import { checkRuleIds, findConfig, findHadolintConfig, loadConfigFile, loadHadolintConfig, mergeConfigs, resolveSeverities, type CheckConfig } from './config.js';
 import { aliasIndex } from './pragmas.js';
 import { diskBuildContext } from './context.js';
 import { discoverDockerfiles } from './discover.js';
@@ -44,7 +44,10 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   let configFile = options.config === false ? undefined : options.config ? resolve(cwd, options.config) : findConfig(cwd);
   let fromFile: CheckConfig | undefined;
   if (configFile && /\.hadolint\.ya?ml$/.test(configFile)) fromFile = hadolintConfig(configFile);
-  else if (configFile) fromFile = loadConfigFile(configFile);
+  else if (configFile) {
+    fromFile = loadConfigFile(configFile);
+    checkRuleIds(rules, fromFile, configFile);
+  }
   else if (options.config !== false) {
     // No stagecraft.config.json: a .hadolint.yaml here is read instead (migration without editing).
     configFile = findHadolintConfig(cwd);
@@ -55,7 +58,8 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const severities = resolveSeverities(rules, config);
   const ignoreBase = configFile ? dirname(configFile) : cwd;
   const files = discoverDockerfiles(paths, cwd, []).filter((f) => f === '-' || !ignoredByConfig(f, cwd, ignoreBase, config.ignorePaths));
-  if (files.length === 0 && paths.length > 0) throw new UserError(`no Dockerfile found in ${paths.join(', ')}`, ExitCode.usage, undefined, undefined, 'stagecraft looks for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile');
+  // Nothing to check is a usage error with or without a path: a CI step run in the wrong folder must not pass silently.
+  if (files.length === 0) throw new UserError(`no Dockerfile found ${paths.length > 0 ? `in ${paths.join(', ')}` : `below ${cwd}`}`, ExitCode.usage, undefined, undefined, 'stagecraft looks for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile (.gitignore\'d folders, node_modules and ignorePaths are skipped)');
 
   const results: FileResult[] = [];
   const sources = new Map<string, string>();
@@ -86,7 +90,13 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
         if (fixDryRun) fixReports.push(unifiedDiff(file, text, fixed.output));
         else if (file === '-') fixReports.push(fixed.output);
         else {
-          write(resolve(cwd, file), fixed.output);
+          try {
+            write(resolve(cwd, file), fixed.output);
+          } catch (err) {
+            const e = err as NodeJS.ErrnoException;
+            const why = e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS' ? 'the file is not writable' : e.message;
+            throw new UserError(`cannot write the fixes: ${why}`, ExitCode.usage, file, undefined, `${fixReports.length > 0 ? 'files before it were fixed; ' : ''}--fix-dry-run prints the diff instead`);
+          }
           fixReports.push(`fixed ${file} (${fixed.applied} change${fixed.applied === 1 ? '' : 's'})\n`);
         }
       }

@@ -43,13 +43,32 @@ export function findConfig(dir: string): string | undefined {
 }
 
 export function loadConfigFile(file: string): CheckConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a folder, not a file' : e.message;
+    throw new UserError(`cannot read the config: ${why}`, ExitCode.usage, file);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new UserError(`cannot read the config: ${(err as Error).message}`, ExitCode.usage, file);
+    const { message, line, column } = jsonErrorAt(text.replace(/^\uFEFF/, ''), (err as Error).message);
+    throw new UserError(`invalid JSON${column ? ` at column ${column}` : ''}: ${message}`, ExitCode.usage, file, line, 'JSON allows no trailing commas and no comments');
   }
   return validateConfig(raw, file);
+}
+
+/** JSON.parse says "at position N" (Node 20): users need a line. */
+export function jsonErrorAt(text: string, message: string): { message: string; line?: number; column?: number } {
+  const m = /\s*(?:in JSON )?at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  if (!m) return { message };
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return { message: message.replace(m[0], '').trim(), line, column };
 }
 
 /** Checks the shape (the same constraints as the JSON Schema) and returns it typed. */
@@ -68,7 +87,7 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): CheckConfig {
   if (o.rules !== undefined) {
     if (typeof o.rules !== 'object' || o.rules === null || Array.isArray(o.rules)) fail('"rules" must be an object of rule id -> severity');
     for (const [k, v] of Object.entries(o.rules as object)) {
-      if (v !== 'off' && !SEVERITIES.includes(v as Severity)) fail(`rules.${k} must be one of error, warning, info, off`);
+      if (v !== 'off' && !SEVERITIES.includes(v as Severity)) fail(`rules.${k} must be one of error, warning, info, off (got ${JSON.stringify(v)}${v === 'warn' ? '; did you mean "warning"?' : ''})`);
     }
   }
   strings('only');
@@ -126,6 +145,23 @@ export function resolveSeverities(rules: readonly AnyRule[], config: CheckConfig
   return out;
 }
 
+/** A config file naming a rule that does not exist: said with the file, so the typo is found. */
+export function checkRuleIds(rules: readonly AnyRule[], config: CheckConfig, file: string): void {
+  const index = aliasIndex(rules);
+  for (const [key, where] of [...Object.keys(config.rules ?? {}).map((k) => [k, 'rules'] as const), ...(config.only ?? []).map((k) => [k, 'only'] as const)]) {
+    if (!index.has(key.toLowerCase())) throw new UserError(`unknown rule "${key}" in "${where}"`, ExitCode.usage, file, lineOfKey(file, key), 'run `stagecraft rules` for the list of ids and aliases');
+  }
+}
+
+function lineOfKey(file: string, key: string): number | undefined {
+  try {
+    const idx = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(`"${key}"`));
+    return idx >= 0 ? idx + 1 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'];
 
 /** A `.hadolint.yaml` in the folder, when there is one (hadolint's own lookup starts there). */
@@ -150,20 +186,32 @@ export function loadHadolintConfig(file: string, parse: (text: string) => unknow
   } catch (err) {
     throw new UserError(`cannot read the hadolint config: ${(err as Error).message}`, ExitCode.usage, file);
   }
+  // Odd content is said, not skipped: a silently dropped `ignored:` would re-enable rules in CI.
+  const fail = (msg: string): never => {
+    throw new UserError(`invalid hadolint config: ${msg}`, ExitCode.usage, file, undefined, 'see https://github.com/hadolint/hadolint#configure');
+  };
+  if (raw !== null && raw !== undefined && (typeof raw !== 'object' || Array.isArray(raw))) fail('expected a mapping of keys (ignored, override, failure-threshold, trustedRegistries)');
   const o = (raw ?? {}) as Record<string, unknown>;
   const rules: Record<string, Severity | 'off'> = {};
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const list = (v: unknown, key: string): string[] => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) fail(`"${key}" must be a list of strings (- DL3008)`);
+    return v as string[];
+  };
+  if (o.override !== undefined && o.override !== null && (typeof o.override !== 'object' || Array.isArray(o.override))) fail('"override" must map error/warning/info/style to lists of rule ids');
   const override = (o.override ?? {}) as Record<string, unknown>;
   for (const [level, severity] of [['error', 'error'], ['warning', 'warning'], ['info', 'info'], ['style', 'info']] as const) {
-    for (const id of list(override[level])) rules[id] = severity;
+    for (const id of list(override[level], `override.${level}`)) rules[id] = severity;
   }
-  for (const id of list(o.ignored)) rules[id] = 'off';
+  for (const id of list(o.ignored, 'ignored')) rules[id] = 'off';
   const out: CheckConfig = {};
   if (Object.keys(rules).length > 0) out.rules = rules;
   const threshold = o['failure-threshold'];
   if (threshold === 'error' || threshold === 'warning' || threshold === 'info') out.failOn = threshold;
   else if (threshold === 'style') out.failOn = 'info';
-  const trusted = list(o.trustedRegistries);
+  // hadolint's none/ignore (never fail) has no failOn equivalent: the default applies.
+  else if (threshold !== undefined && threshold !== null && threshold !== 'none' && threshold !== 'ignore') fail(`"failure-threshold" must be one of error, warning, info, style, none (got ${JSON.stringify(threshold)})`);
+  const trusted = list(o.trustedRegistries, 'trustedRegistries');
   if (trusted.length > 0) out.trustedRegistries = trusted;
   return out;
 }

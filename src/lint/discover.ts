@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 import { translateGitignore } from '../context/gitignore.js';
@@ -78,8 +78,18 @@ function walk(dir: string, scopes: Scope[], push: (p: string) => void): void {
     if (e.isDirectory()) {
       if (ALWAYS_SKIPPED.has(e.name) || ignored(abs)) continue;
       walk(abs, here, push);
-    } else if (e.isFile() && isDockerfileName(e.name) && !ignored(abs)) {
+    } else if ((e.isFile() || isLinkToFile(e, abs)) && isDockerfileName(e.name) && !ignored(abs)) {
       push(abs);
     }
+  }
+}
+
+/** A symlinked Dockerfile is a Dockerfile (links to folders are not followed: no cycles). */
+function isLinkToFile(e: Dirent, abs: string): boolean {
+  if (!e.isSymbolicLink()) return false;
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false; // a dangling link
   }
 }

@@ -1,7 +1,7 @@
 import { finalStage, parseDockerfile, type Dockerfile, type Instruction, type Span, type Stage } from '../dockerfile/index.js';
 import type { BuildContextView } from './context.js';
 import { compareFindings, type Finding } from './finding.js';
-import { applyPragmas, isBuildKitName, readPragmas } from './pragmas.js';
+import { applyPragmas, isBuildKitName, readPragmas, unknownPragmaIds } from './pragmas.js';
 import type { AnyRule, Fix, Report, RuleSettings, Severity, Visitors } from './rule.js';
 import { rules as allRules } from './registry.js';
 
@@ -123,6 +123,14 @@ export function lintDockerfile(df: Dockerfile, options: LintOptions = {}): Findi
     const syntaxRule = ruleSet.find((r) => r.id === 'syntax');
     for (const e of df.errors) {
       findings.push({ ruleId: 'syntax', aliases: syntaxRule?.aliases ?? [], severity: syntaxSeverity, message: e.message, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, fixable: false });
+    }
+  }
+  const unknownSeverity = severities.get('ignore-unknown-rule');
+  if (unknownSeverity && options.pragmas !== false) {
+    // Looked up in every registered rule, whatever subset runs: a real id is never "unknown".
+    const rule = ruleSet.find((r) => r.id === 'ignore-unknown-rule');
+    for (const u of unknownPragmaIds(df, allRules)) {
+      findings.push({ ruleId: 'ignore-unknown-rule', aliases: [], severity: unknownSeverity, message: rule ? rule.message({ id: u.token }) : `unknown rule "${u.token}"`, line: u.line, column: u.column, endLine: u.line, endColumn: u.column + u.token.length, fixable: false });
     }
   }
   const kept = options.pragmas === false ? findings : applyPragmas(findings, readPragmas(df, ruleSet), df);

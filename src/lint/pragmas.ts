@@ -139,3 +139,46 @@ export function aliasIndex(rules: readonly AnyRule[]): Map<string, string[]> {
 export function isBuildKitName(alias: string): boolean {
   return /^[A-Z][A-Za-z]+$/.test(alias);
 }
+
+/** IDs a peer's comment may name that stagecraft has no rule for, on purpose (README: "not carried over"). */
+const KNOWN_ELSEWHERE = /^(sc\d{4}|dl1001|dl305[0-6]|dl3049|dl3058|invalidbaseimageplatform|all|\*)$/i;
+
+export interface PragmaId {
+  token: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * The ids named in suppression comments that match no rule or alias: a typo there suppresses
+ * nothing, silently. ShellCheck codes and the hadolint rules not carried over are accepted.
+ */
+export function unknownPragmaIds(df: Dockerfile, rules: readonly AnyRule[]): PragmaId[] {
+  if (!/stagecraft-ignore|hadolint|check\s*=/i.test(df.text)) return [];
+  const byAlias = aliasIndex(rules);
+  const out: PragmaId[] = [];
+  df.lines.forEach((text, idx) => {
+    let m: RegExpExecArray | null;
+    let list: string | undefined;
+    let offset = 0;
+    if ((m = /^(\s*#+\s*stagecraft-ignore(?:-file|-stage)?\s+)([^\s-][^]*?)\s*(?:--.*)?$/i.exec(text))) {
+      list = m[2]!;
+      offset = m[1]!.length;
+    } else if ((m = /^(\s*#+\s*hadolint\s+(?:global\s+|stage\s+)?ignore\s*=\s*)(.*)$/i.exec(text))) {
+      list = m[2]!;
+      offset = m[1]!.length;
+    } else if (idx < 10 && (m = /^(\s*#\s*check\s*=\s*(?:[^;]*;)*?\s*skip\s*=\s*)([^;]*)/i.exec(text))) {
+      list = m[2]!;
+      offset = m[1]!.length;
+    }
+    if (list === undefined) return;
+    const re = /[^,\s]+/g;
+    let t: RegExpExecArray | null;
+    while ((t = re.exec(list))) {
+      const token = t[0];
+      if (KNOWN_ELSEWHERE.test(token) || byAlias.has(token.toLowerCase())) continue;
+      out.push({ token, line: idx + 1, column: offset + t.index + 1 });
+    }
+  });
+  return out;
+}

@@ -12,7 +12,9 @@ const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 export const sarif: Formatter = (results, ctx) => {
   const used = ctx.rules;
   const indexOf = new Map(used.map((r, i) => [r.id, i]));
-  const uri = (file: string): string => (file === '-' ? 'stdin' : (isAbsolute(file) ? relative(ctx.cwd, file) : file).split('\\').join('/'));
+  // A URI reference: segments percent-encoded (a space or `#` in a folder name is not a valid URI otherwise).
+  const uri = (file: string): string =>
+    file === '-' ? 'stdin' : (isAbsolute(file) ? relative(ctx.cwd, file) : file).split(/[\\/]/).map((seg) => encodeURIComponent(seg)).join('/');
   const doc = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

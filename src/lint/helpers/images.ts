@@ -31,6 +31,8 @@ export function defaultUserIsNonRoot(base: string): boolean {
   if (/(^|-)nonroot($|-)/.test(tag)) return true;
   if (ref.registry === 'cgr.dev') return !tag.includes('-dev');
   if (/^bitnami\//.test(ref.repository)) return true;
+  // nginx's own unprivileged build runs as uid 101 (nginxinc/nginx-unprivileged, also on ghcr.io).
+  if (/(^|\/)nginx-unprivileged$/.test(ref.repository)) return true;
   return false;
 }
 

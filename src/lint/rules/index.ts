@@ -46,6 +46,7 @@ export { default as goCgoStatic } from './go-cgo-static.js';
 export { default as goInstallPinVersions } from './go-install-pin-versions.js';
 export { default as healthcheckMissing } from './healthcheck-missing.js';
 export { default as healthcheckToolMissing } from './healthcheck-tool-missing.js';
+export { default as ignoreUnknownRule } from './ignore-unknown-rule.js';
 export { default as ignoreWithoutReason } from './ignore-without-reason.js';
 export { default as imageLatestTag } from './image-latest-tag.js';
 export { default as imageUntagged } from './image-untagged.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runCheck } from '../../../src/lint/check.js';
@@ -103,4 +103,34 @@ test('a .hadolint.yaml is read when there is no stagecraft.config.json', () => {
   assert.ok(ids.includes('untrusted-registry:error'));
   assert.equal(run.code, 1);
   assert.equal(runCheck({ paths: ['Dockerfile'], cwd: root, config: false }, () => {}).results[0]!.findings.some((f) => f.ruleId === 'workdir-relative'), true);
+});
+
+test('a symlinked Dockerfile in a folder is discovered; --fix writes through the link and keeps it', () => {
+  const root = tree({ 'real/Dockerfile': 'FROM node:20-slim\nUSER node\nCMD node server.js\n', 'svc/.dockerignore': IGNORE, 'real/.dockerignore': IGNORE });
+  symlinkSync('../real/Dockerfile', join(root, 'svc/Dockerfile'));
+  symlinkSync('../nowhere/Dockerfile', join(root, 'real/Dockerfile.dangling'));
+  assert.deepEqual(discoverDockerfiles(['svc'], root), ['svc/Dockerfile']);
+  assert.deepEqual(discoverDockerfiles([], root), ['real/Dockerfile', 'svc/Dockerfile']);
+  runCheck({ paths: ['svc'], cwd: root, config: false, fix: true }, (f, t) => writeFileSync(f, t));
+  assert.equal(readFileSync(join(root, 'real/Dockerfile'), 'utf8'), 'FROM node:20-slim\nUSER node\nCMD ["node", "server.js"]\n');
+});
+
+test('no Dockerfile found is exit 2 with or without a path', () => {
+  const root = tree({ 'README.md': 'x' });
+  for (const paths of [[], ['.']]) {
+    assert.throws(() => runCheck({ paths, cwd: root, config: false }, () => {}), (e: unknown) => e instanceof UserError && e.exitCode === 2 && /no Dockerfile found/.test(e.message));
+  }
+});
+
+test('--fix on a file it cannot write is a usage error naming the file', () => {
+  const root = tree({ 'Dockerfile': 'FROM node:20-slim\nUSER node\nCMD node server.js\n', '.dockerignore': IGNORE });
+  const denied = (): never => {
+    throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'open' });
+  };
+  assert.throws(() => runCheck({ paths: ['Dockerfile'], cwd: root, config: false, fix: true }, denied), (e: unknown) => e instanceof UserError && e.exitCode === 2 && e.file === 'Dockerfile' && /not writable/.test(e.message));
+});
+
+test('an unknown rule in stagecraft.config.json names the config file', () => {
+  const root = tree({ 'stagecraft.config.json': '{ "rules": { "DL9999": "off" } }', 'Dockerfile': CLEAN, '.dockerignore': IGNORE });
+  assert.throws(() => runCheck({ paths: ['Dockerfile'], cwd: root }, () => {}), (e: unknown) => e instanceof UserError && e.file === join(root, 'stagecraft.config.json') && /DL9999/.test(e.message));
 });

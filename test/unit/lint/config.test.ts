@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { findConfig, loadConfigFile, mergeConfigs, resolveSeverities, validateConfig } from '../../../src/lint/config.js';
+import { checkRuleIds, findConfig, loadConfigFile, loadHadolintConfig, mergeConfigs, resolveSeverities, validateConfig } from '../../../src/lint/config.js';
+import { parse as parseYaml } from 'yaml';
 import { rules } from '../../../src/lint/registry.js';
 import { UserError } from '../../../src/util/errors.js';
 
@@ -46,4 +47,37 @@ test('the nearest stagecraft.config.json is found and merged under flags', () =>
   assert.deepEqual(merged, { preset: 'all', rules: { DL3000: 'error', DL3003: 'off' }, trustedRegistries: ['ghcr.io'] });
   writeFileSync(join(root, 'bad.json'), '{ nope');
   assert.throws(() => loadConfigFile(join(root, 'bad.json')), UserError);
+});
+
+test('a malformed config names the file and the line; an unknown severity shows the value', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-cfg-'));
+  const f = join(dir, 'stagecraft.config.json');
+  writeFileSync(f, '{\n  "preset": "strict",\n  "rules": {\n    "DL3008": "off",\n  }\n}\n');
+  assert.throws(() => loadConfigFile(f), (e: unknown) => e instanceof UserError && e.file === f && e.line === 5 && /invalid JSON/.test(e.message) && e.exitCode === 2);
+  writeFileSync(f, '{ "rules": { "DL3008": "warn" } }');
+  assert.throws(() => loadConfigFile(f), /got "warn"; did you mean "warning"/);
+  assert.throws(() => loadConfigFile(join(dir, 'missing.json')), (e: unknown) => e instanceof UserError && /no such file/.test(e.message));
+});
+
+test('an unknown rule id in the config file is an error naming the file and line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-cfg-'));
+  const f = join(dir, 'stagecraft.config.json');
+  writeFileSync(f, '{\n  "rules": {\n    "DL9999": "off"\n  }\n}\n');
+  assert.throws(() => checkRuleIds(rules, loadConfigFile(f), f), (e: unknown) => e instanceof UserError && e.file === f && e.line === 3 && /unknown rule "DL9999" in "rules"/.test(e.message));
+  writeFileSync(f, '{ "only": ["DL3008", "nope"] }');
+  assert.throws(() => checkRuleIds(rules, loadConfigFile(f), f), /unknown rule "nope" in "only"/);
+});
+
+test('.hadolint.yaml with odd content is an error naming the file, not silently skipped', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-cfg-'));
+  const f = join(dir, '.hadolint.yaml');
+  const bad = ['ignored: DL3015\n', 'failure-threshold: banana\n', '- a\n- b\n', 'override: [DL3008]\n', 'override:\n  error: DL3002\n'];
+  for (const text of bad) {
+    writeFileSync(f, text);
+    assert.throws(() => loadHadolintConfig(f, parseYaml), (e: unknown) => e instanceof UserError && e.file === f && /invalid hadolint config/.test(e.message), text);
+  }
+  writeFileSync(f, '');
+  assert.deepEqual(loadHadolintConfig(f, parseYaml), {});
+  writeFileSync(f, 'failure-threshold: none\nignored:\n  - DL3008\n');
+  assert.deepEqual(loadHadolintConfig(f, parseYaml), { rules: { DL3008: 'off' } });
 });

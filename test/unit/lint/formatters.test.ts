@@ -57,3 +57,10 @@ test('stylish: shows the offending line and a summary', () => {
   assert.match(out, /problems? \(\d+ errors?, \d+ warnings?, \d+ info\)/);
   assert.match(formatters.stylish([{ file: 'x', findings: [] }], ctx), /no problems/);
 });
+
+test('sarif: artifact URIs are relative and percent-encoded (a space in a folder name is no valid URI)', () => {
+  const r: FileResult[] = [{ file: 'my app/#1/Dockerfile', findings: results[0]!.findings }, { file: `${process.cwd()}/abs dir/Dockerfile`, findings: results[0]!.findings }];
+  const s = JSON.parse(formatters.sarif(r, ctx));
+  const uris = new Set(s.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0]!.physicalLocation.artifactLocation.uri));
+  assert.deepEqual([...uris], ['my%20app/%231/Dockerfile', 'abs%20dir/Dockerfile']);
+});

@@ -9,6 +9,9 @@ ruleTester(rule, {
     'FROM golang:1.23 AS build\nRUN go build\nFROM debian:bookworm-slim\nUSER 10001\n',
     'FROM debian:12 AS base\nUSER app\nFROM base\nRUN true\n',
     'FROM debian:12\nUSER root\nRUN apt-get update\nUSER 1000:1000\n',
+    // nginx's unprivileged image starts as uid 101 (QA: a static site on it was reported as root).
+    'FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY dist /usr/share/nginx/html\n',
+    'FROM ghcr.io/nginxinc/nginx-unprivileged:1.27\nCOPY dist /usr/share/nginx/html\n',
   ],
   invalid: [
     { code: 'FROM debian:12\nRUN true\n', errors: [{ line: 1, message: /sets no USER and debian:12 starts as root/ }] },
