@@ -54,8 +54,10 @@ export function fixText(input: string, file: string | undefined, options: LintOp
 /** A unified diff of two texts (whole-file hunks with 2 lines of context), for `--fix-dry-run`. */
 export function unifiedDiff(file: string, before: string, after: string): string {
   if (before === after) return '';
-  const a = before.split('\n');
-  const b = after.split('\n');
+  // A final newline ends the last line; it does not start an empty one.
+  const lines = (t: string): string[] => (t.endsWith('\n') ? t.slice(0, -1) : t).split('\n');
+  const a = lines(before);
+  const b = lines(after);
   const out = [`--- ${file}`, `+++ ${file} (fixed)`];
   // Fixes replace within lines and never add or remove lines in bulk, so a line-by-line walk with
   // a small lookahead keeps hunks aligned.
@@ -93,15 +95,36 @@ export function unifiedDiff(file: string, before: string, after: string): string
     }
     changes.push({ i: start.i, j: start.j, del, add });
   }
-  for (const c of changes) {
-    const ctxStart = Math.max(0, c.i - 2);
-    const before2 = a.slice(ctxStart, c.i);
-    const after2 = a.slice(c.i + c.del.length, c.i + c.del.length + 2);
-    out.push(`@@ -${ctxStart + 1},${before2.length + c.del.length + after2.length} +${c.j - before2.length + 1},${before2.length + c.add.length + after2.length} @@`);
-    for (const l of before2) out.push(` ${l}`);
-    for (const l of c.del) out.push(`-${l}`);
-    for (const l of c.add) out.push(`+${l}`);
-    for (const l of after2) out.push(` ${l}`);
+  // Hunks with 3 lines of context; changes closer than that share a hunk (overlapping hunks break `patch`).
+  const C = 3;
+  let k = 0;
+  while (k < changes.length) {
+    const first = changes[k]!;
+    const s = Math.max(0, first.i - C);
+    let e = Math.min(a.length, first.i + first.del.length + C);
+    const group = [first];
+    while (k + 1 < changes.length && changes[k + 1]!.i - C <= e) {
+      const next = changes[++k]!;
+      group.push(next);
+      e = Math.min(a.length, Math.max(e, next.i + next.del.length + C));
+    }
+    k++;
+    const body: string[] = [];
+    let pos = s;
+    let added = 0;
+    let removed = 0;
+    for (const c of group) {
+      for (; pos < c.i; pos++) body.push(` ${a[pos]}`);
+      for (const l of c.del) body.push(`-${l}`);
+      for (const l of c.add) body.push(`+${l}`);
+      pos = c.i + c.del.length;
+      removed += c.del.length;
+      added += c.add.length;
+    }
+    for (; pos < e; pos++) body.push(` ${a[pos]}`);
+    const oldCount = e - s;
+    const newStart = first.j - (first.i - s);
+    out.push(`@@ -${oldCount === 0 ? s : s + 1},${oldCount} +${newStart + 1},${oldCount - removed + added} @@`, ...body);
   }
   return `${out.join('\n')}\n`;
 }

@@ -57,3 +57,47 @@ test('unifiedDiff shows the changed lines with context', () => {
   assert.match(d, /^--- Dockerfile\n\+\+\+ Dockerfile \(fixed\)\n@@ -1,4 \+1,4 @@\n a\n-b\n\+B\n c\n d\n/);
   assert.equal(unifiedDiff('x', 'same', 'same'), '');
 });
+
+/** Applies a unified diff strictly: every context and removed line must match, hunks in order. */
+function applyDiff(before: string, diff: string): string {
+  const a = before.replace(/\n$/, '').split('\n');
+  const out: string[] = [];
+  let pos = 0;
+  const lines = diff.replace(/\n$/, '').split('\n').slice(2);
+  for (let k = 0; k < lines.length; ) {
+    const h = /^@@ -(\d+),(\d+) \+(\d+),(\d+) @@$/.exec(lines[k]!);
+    assert.ok(h, `hunk header: ${lines[k]}`);
+    const start = Number(h[1]) - 1;
+    assert.ok(start >= pos, 'hunks overlap');
+    out.push(...a.slice(pos, start));
+    pos = start;
+    let oldN = 0;
+    let newN = 0;
+    for (k++; k < lines.length && !lines[k]!.startsWith('@@'); k++) {
+      const l = lines[k]!;
+      if (l[0] === '+') (out.push(l.slice(1)), newN++);
+      else {
+        assert.equal(a[pos], l.slice(1), `line ${pos + 1}`);
+        if (l[0] === ' ') (out.push(l.slice(1)), newN++);
+        pos++;
+        oldN++;
+      }
+    }
+    assert.equal(oldN, Number(h[2]));
+    assert.equal(newN, Number(h[4]));
+  }
+  return `${[...out, ...a.slice(pos)].join('\n')}\n`;
+}
+
+test('--fix-dry-run diff: nearby fixes share one hunk, so the patch applies (hunks used to overlap)', () => {
+  const before = '# escape=`\nFROM node:20-slim as Build\nmaintainer "Jane <j@x>"\nENV A 1\nRUN npm install `\n    # a comment inside\n    --only=production `\n\n    && echo done\nfrom build\nUSER node\nENV B "two words"\nexpose 80/TCP\nCMD npm start\n';
+  const fixed = fixText(before, 'Dockerfile').output;
+  assert.notEqual(fixed, before);
+  const d = unifiedDiff('Dockerfile', before, fixed);
+  assert.equal(applyDiff(before, d), fixed);
+  assert.ok(!/^ $/m.test(d.split('\n').slice(-3).join('\n')), 'no phantom empty line after the final newline');
+  const far = `FROM node:20-slim\n${'RUN true\n'.repeat(12)}expose 80/TCP\nUSER node\n`;
+  const fixedFar = fixText(far, 'Dockerfile').output;
+  const d2 = unifiedDiff('Dockerfile', far, fixedFar);
+  assert.equal(applyDiff(far, d2), fixedFar);
+});
