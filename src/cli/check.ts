@@ -33,9 +33,9 @@ export function register(program: Command): void {
       ignoreClosedPipe();
       const overrides: Record<string, string> = {};
       for (const r of (opts.rule as string[] | undefined) ?? []) {
-        const m = /^([^=]+)=(error|warning|info|off)$/.exec(r);
-        if (!m) throw new UserError(`--rule expects id=severity (error, warning, info, off), got "${r}"`, ExitCode.usage);
-        overrides[m[1]!] = m[2]!;
+        const m = /^\s*([^=\s]+)\s*=\s*(error|warning|info|off)\s*$/i.exec(r);
+        if (!m) throw new UserError(`--rule expects id=severity (error, warning, info, off), got "${r}"`, ExitCode.usage, undefined, undefined, /=\s*warn\s*$/i.test(r) ? 'write warning, not warn' : undefined);
+        overrides[m[1]!] = m[2]!.toLowerCase();
       }
       const run = runCheck(
         {
@@ -62,6 +62,7 @@ export function register(program: Command): void {
       const fixToStdout = opts.fixDryRun === true || stdinFix;
       if (run.fixReport) (fixToStdout && !(machine && opts.fixDryRun === true) ? process.stdout : process.stderr).write(run.fixReport);
       (stdinFix ? process.stderr : process.stdout).write(run.output);
+      if (run.note) process.stderr.write(`stagecraft: ${run.note}\n`);
       result.code = run.code;
     });
 }

@@ -34,6 +34,8 @@ export interface CheckRun {
   /** Diffs (`--fix-dry-run`) or a summary of written files (`--fix`). */
   fixReport: string;
   code: number;
+  /** A line for stderr explaining a failing exit code the report does not explain. */
+  note?: string;
   config: CheckConfig;
   configFile: string | undefined;
 }
@@ -113,7 +115,8 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
 
   const format = config.format ?? 'stylish';
   const output = formatters[format](results, { rules, sources, cwd });
-  return { results, output, fixReport: fixReports.join(''), code: exitCodeFor(results, config), config, configFile };
+  const code = exitCodeFor(results, config);
+  return { results, output, fixReport: fixReports.join(''), code, note: failureNote(results, config, code), config, configFile };
 }
 
 /** hadolint's config with the IDs stagecraft has no rule for (SCxxxx, label schema) left out. */
@@ -124,6 +127,15 @@ function hadolintConfig(file: string): CheckConfig {
   const known = aliasIndex(rules);
   if (c.rules) c.rules = Object.fromEntries(Object.entries(c.rules).filter(([id]) => known.has(id.toLowerCase())));
   return c;
+}
+
+/** Why the exit code is 1 when --max-warnings alone decided it (nothing else would say so). */
+function failureNote(results: readonly FileResult[], config: CheckConfig, code: number): string | undefined {
+  if (code !== ExitCode.refused || config.maxWarnings === undefined) return undefined;
+  const all = results.flatMap((r) => r.findings);
+  if (all.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.failOn ?? 'warning'])) return undefined;
+  const n = all.filter((f) => f.severity === 'warning').length;
+  return `${n} warning${n === 1 ? '' : 's'}, more than --max-warnings ${config.maxWarnings} allows`;
 }
 
 export function exitCodeFor(results: readonly FileResult[], config: CheckConfig): number {

@@ -86,7 +86,10 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): CheckConfig {
   if (o.preset !== undefined && !PRESETS.includes(o.preset as Preset)) fail(`"preset" must be one of ${PRESETS.join(', ')}`);
   if (o.rules !== undefined) {
     if (typeof o.rules !== 'object' || o.rules === null || Array.isArray(o.rules)) fail('"rules" must be an object of rule id -> severity');
-    for (const [k, v] of Object.entries(o.rules as object)) {
+    for (const [k, raw] of Object.entries(o.rules as object)) {
+      // "Error" / "OFF" mean what they say; the value is stored lower-cased.
+      const v = typeof raw === 'string' ? raw.toLowerCase() : raw;
+      if (v !== raw) (o.rules as Record<string, unknown>)[k] = v;
       if (v !== 'off' && !SEVERITIES.includes(v as Severity)) fail(`rules.${k} must be one of error, warning, info, off (got ${JSON.stringify(v)}${v === 'warn' ? '; did you mean "warning"?' : ''})`);
     }
   }

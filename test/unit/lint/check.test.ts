@@ -134,3 +134,16 @@ test('an unknown rule in stagecraft.config.json names the config file', () => {
   const root = tree({ 'stagecraft.config.json': '{ "rules": { "DL9999": "off" } }', 'Dockerfile': CLEAN, '.dockerignore': IGNORE });
   assert.throws(() => runCheck({ paths: ['Dockerfile'], cwd: root }, () => {}), (e: unknown) => e instanceof UserError && e.file === join(root, 'stagecraft.config.json') && /DL9999/.test(e.message));
 });
+
+test('--max-warnings alone failing the run says why; severities are case-insensitive in the config', () => {
+  const root = tree({ 'Dockerfile': 'FROM debian:bookworm-slim\nRUN apt-get install -y curl\n', '.dockerignore': IGNORE });
+  const run = runCheck({ paths: ['Dockerfile'], cwd: root, config: false, failOn: 'error', maxWarnings: 0 }, () => {});
+  assert.equal(run.code, 1);
+  assert.match(run.note ?? '', /1 warning, more than --max-warnings 0 allows/);
+  assert.equal(runCheck({ paths: ['Dockerfile'], cwd: root, config: false }, () => {}).note, undefined);
+  writeFileSync(join(root, 'stagecraft.config.json'), '{ "rules": { "final-user-root": "OFF", "DL3015": "Error" } }');
+  const cfg = runCheck({ paths: ['Dockerfile'], cwd: root }, () => {});
+  const ids = cfg.results[0]!.findings.map((f) => `${f.ruleId}:${f.severity}`);
+  assert.ok(!ids.some((x) => x.startsWith('final-user-root')), ids.join());
+  assert.ok(ids.includes('apt-no-install-recommends:error'), ids.join());
+});

@@ -35,3 +35,21 @@ test('check and rules through the CLI', async () => {
   for (const r of list) for (const k of ['id', 'severity', 'description', 'aliases', 'scope', 'fixable', 'url']) assert.ok(k in r, `${r.id} has ${k}`);
   assert.match(rulesText!.stdout, /\d+ rules\n$/);
 });
+
+test('--rule takes any casing and spaces around =; --max-warnings failing alone is explained on stderr', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-cli-'));
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20-slim\nUSER node\nWORKDIR app\n');
+  writeFileSync(join(dir, '.dockerignore'), '.git\nnode_modules\n.env\n*.log\n');
+  const [upper, spaced, warn, maxw] = await cliBatch([
+    { args: ['check', '--no-config', '--rule', 'DL3000=Error', 'Dockerfile'], cwd: dir },
+    { args: ['check', '--no-config', '--rule', 'DL3000 = off', 'Dockerfile'], cwd: dir },
+    { args: ['check', '--no-config', '--rule', 'DL3000=warn', 'Dockerfile'], cwd: dir },
+    { args: ['check', '--no-config', '--fail-on', 'error', '--max-warnings', '0', 'Dockerfile'], cwd: dir },
+  ]);
+  assert.match(upper!.stdout, /error\s+.*workdir-relative/);
+  assert.equal(spaced!.code, 0, spaced!.stdout + spaced!.stderr);
+  assert.equal(warn!.code, 2);
+  assert.match(warn!.stderr, /write warning, not warn/);
+  assert.equal(maxw!.code, 1);
+  assert.match(maxw!.stderr, /more than --max-warnings 0 allows/);
+});
