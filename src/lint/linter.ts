@@ -1,7 +1,7 @@
 import { finalStage, parseDockerfile, type Dockerfile, type Instruction, type Span, type Stage } from '../dockerfile/index.js';
 import type { BuildContextView } from './context.js';
 import { compareFindings, type Finding } from './finding.js';
-import { applyPragmas, isBuildKitName, readPragmas, unknownPragmaIds } from './pragmas.js';
+import { applyPragmas, isBuildKitName, readPragmas, unknownPragmaIds, unusedPragmas } from './pragmas.js';
 import type { AnyRule, Fix, Report, RuleSettings, Severity, Visitors } from './rule.js';
 import { rules as allRules } from './registry.js';
 
@@ -133,7 +133,22 @@ export function lintDockerfile(df: Dockerfile, options: LintOptions = {}): Findi
       findings.push({ ruleId: 'ignore-unknown-rule', aliases: [], severity: unknownSeverity, message: rule ? rule.message({ id: u.token }) : `unknown rule "${u.token}"`, line: u.line, column: u.column, endLine: u.line, endColumn: u.column + u.token.length, fixable: false });
     }
   }
-  const kept = options.pragmas === false ? findings : applyPragmas(findings, readPragmas(df, ruleSet), df);
+  const pragmas = options.pragmas === false ? undefined : readPragmas(df, ruleSet);
+  let kept = pragmas ? applyPragmas(findings, pragmas, df) : findings;
+  const unusedSeverity = severities.get('ignore-unused');
+  if (pragmas && unusedSeverity && pragmas.origins.length > 0) {
+    const rule = ruleSet.find((r) => r.id === 'ignore-unused');
+    // Only rules that really ran: one skipped for want of a build context may well need its suppression.
+    const ran = new Set([...active.filter((a) => !a.failed).map((a) => a.rule.id), ...(syntaxSeverity ? ['syntax'] : [])]);
+    ran.delete('ignore-unused');
+    const unused: Finding[] = unusedPragmas(pragmas, ran).map((u) => {
+      const text = df.lines[u.line - 1] ?? '';
+      const at = text.toLowerCase().indexOf(u.token.toLowerCase());
+      const column = at >= 0 ? at + 1 : 1;
+      return { ruleId: 'ignore-unused', aliases: [], severity: unusedSeverity, message: rule ? rule.message({ id: u.token }) : `"${u.token}" suppresses nothing here`, line: u.line, column, endLine: u.line, endColumn: at >= 0 ? column + u.token.length : text.length + 1, fixable: false };
+    });
+    kept = [...kept, ...applyPragmas(unused, pragmas, df)];
+  }
   // BuildKit's `# check=error=true` makes its checks errors; here, the rules that have a BuildKit alias.
   if (options.pragmas !== false && df.directives.check && /(^|;)\s*error\s*=\s*true\s*(;|$)/i.test(df.directives.check)) {
     for (const f of kept) if (f.aliases.some(isBuildKitName)) f.severity = 'error';

@@ -19,22 +19,39 @@ export interface Pragmas {
   stage: Map<number, Set<string>>;
   /** instruction index -> rule ids */
   instruction: Map<number, Set<string>>;
+  /** Each comment that named ids, to tell which ones suppressed nothing (`ignore-unused`). */
+  origins: PragmaOrigin[];
+}
+
+export interface PragmaOrigin {
+  line: number;
+  kind: 'file' | 'stage' | 'instruction';
+  /** Instruction or stage index. */
+  key?: number;
+  /** The ids as written, each with the rules it stands for. */
+  tokens: { token: string; ids: string[] }[];
+  /** Rule ids a finding was suppressed for through this comment. */
+  used: Set<string>;
 }
 
 const ALL = '*';
 
 export function readPragmas(df: Dockerfile, rules: readonly AnyRule[]): Pragmas {
-  const p: Pragmas = { file: new Set(), stage: new Map(), instruction: new Map() };
+  const p: Pragmas = { file: new Set(), stage: new Map(), instruction: new Map(), origins: [] };
   // Most files have no suppression at all: skip the line scan.
   if (!df.directives.check && !/stagecraft-ignore|hadolint/i.test(df.text)) return p;
   const byAlias = aliasIndex(rules);
+  let tokens: PragmaOrigin['tokens'] = [];
   const resolve = (list: string): Set<string> => {
     const out = new Set<string>();
+    tokens = [];
     for (const raw of list.split(/[,\s]+/)) {
       const token = raw.trim().toLowerCase();
       if (token === '') continue;
       if (token === 'all' || token === '*') out.add(ALL);
-      for (const id of byAlias.get(token) ?? []) out.add(id);
+      const ids = byAlias.get(token) ?? [];
+      for (const id of ids) out.add(id);
+      if (ids.length > 0) tokens.push({ token: raw.trim(), ids });
     }
     return out;
   };
@@ -73,14 +90,18 @@ export function readPragmas(df: Dockerfile, rules: readonly AnyRule[]): Pragmas 
   function add(target: Pragmas, kind: 'file' | 'stage' | 'instruction', ids: Set<string>, line: number): void {
     if (kind === 'file') {
       for (const id of ids) target.file.add(id);
+      target.origins.push({ line, kind, tokens, used: new Set() });
       return;
     }
     const next = kind === 'instruction' ? lineToInstruction.get(line) : nextInstructionAfter(line);
     if (next === undefined) return;
-    if (kind === 'instruction') merge(target.instruction, next, ids);
-    else {
+    if (kind === 'instruction') {
+      merge(target.instruction, next, ids);
+      target.origins.push({ line, kind, key: next, tokens, used: new Set() });
+    } else {
       const stageIndex = df.instructions[next]!.stageIndex;
       merge(target.stage, stageIndex, ids);
+      target.origins.push({ line, kind, key: stageIndex, tokens, used: new Set() });
     }
   }
   return p;
@@ -95,14 +116,32 @@ function merge(map: Map<number, Set<string>>, key: number, ids: Set<string>): vo
 export function applyPragmas(findings: Finding[], p: Pragmas, df: Dockerfile): Finding[] {
   if (p.file.size === 0 && p.stage.size === 0 && p.instruction.size === 0) return findings;
   const has = (s: Set<string> | undefined, id: string): boolean => s !== undefined && (s.has(id) || s.has(ALL));
+  const markUsed = (kind: PragmaOrigin['kind'], key: number | undefined, id: string): void => {
+    for (const o of p.origins) if (o.kind === kind && o.key === key && o.tokens.some((t) => t.ids.includes(id))) o.used.add(id);
+  };
   return findings.filter((f) => {
-    if (has(p.file, f.ruleId)) return false;
+    if (has(p.file, f.ruleId)) return (markUsed('file', undefined, f.ruleId), false);
     const instruction = df.instructions.find((i) => f.line >= i.line && f.line <= i.endLine);
     if (!instruction) return true;
-    if (has(p.instruction.get(instruction.index), f.ruleId)) return false;
-    if (has(p.stage.get(instruction.stageIndex), f.ruleId)) return false;
+    if (has(p.instruction.get(instruction.index), f.ruleId)) return (markUsed('instruction', instruction.index, f.ruleId), false);
+    if (has(p.stage.get(instruction.stageIndex), f.ruleId)) return (markUsed('stage', instruction.stageIndex, f.ruleId), false);
     return true;
   });
+}
+
+/**
+ * Ids named in a suppression that suppressed no finding, among the rules that ran (a suppression
+ * for a rule outside the preset is not "unused": a stricter run needs it). Call after applyPragmas.
+ */
+export function unusedPragmas(p: Pragmas, ran: ReadonlySet<string>): { line: number; token: string }[] {
+  const out: { line: number; token: string }[] = [];
+  for (const o of p.origins) {
+    for (const t of o.tokens) {
+      const running = t.ids.filter((id) => ran.has(id));
+      if (running.length > 0 && !running.some((id) => o.used.has(id))) out.push({ line: o.line, token: t.token });
+    }
+  }
+  return out;
 }
 
 /** lower-cased id or alias -> rule ids. `AVD-DS-0001` and `DS-0001` (and Trivy's old `DS001`) all work. */

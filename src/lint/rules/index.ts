@@ -47,6 +47,7 @@ export { default as goInstallPinVersions } from './go-install-pin-versions.js';
 export { default as healthcheckMissing } from './healthcheck-missing.js';
 export { default as healthcheckToolMissing } from './healthcheck-tool-missing.js';
 export { default as ignoreUnknownRule } from './ignore-unknown-rule.js';
+export { default as ignoreUnused } from './ignore-unused.js';
 export { default as ignoreWithoutReason } from './ignore-without-reason.js';
 export { default as imageLatestTag } from './image-latest-tag.js';
 export { default as imageUntagged } from './image-untagged.js';

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { lintText } from '../../../src/lint/linter.js';
 import { fixText } from '../../../src/lint/fix.js';
 import { memoryBuildContext } from '../../../src/lint/context.js';
+import { ruleById } from '../../../src/lint/registry.js';
 import type { AnyRule, RuleSettings } from '../../../src/lint/rule.js';
 
 export interface CaseOptions {
@@ -11,6 +12,8 @@ export interface CaseOptions {
   context?: Record<string, string>;
   target?: string;
   settings?: Partial<RuleSettings>;
+  /** Other rules to run alongside (ids): for rules about suppressions, which need findings to suppress. */
+  also?: string[];
 }
 
 export type ValidCase = string | ({ code: string } & CaseOptions);
@@ -25,8 +28,8 @@ export interface InvalidCase extends CaseOptions {
 
 function run(rule: AnyRule, code: string, o: CaseOptions) {
   const options = {
-    rules: [rule],
-    severities: new Map([[rule.id, rule.severity]]),
+    rules: [rule, ...(o.also ?? []).map((id) => ruleById(id)!)],
+    severities: new Map([[rule.id, rule.severity], ...(o.also ?? []).map((id) => [id, ruleById(id)!.severity] as [string, AnyRule['severity']])]),
     target: o.target,
     settings: o.settings,
     buildContext: o.context ? memoryBuildContext(o.context) : undefined,

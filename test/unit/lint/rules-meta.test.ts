@@ -28,11 +28,13 @@ export function docsExample(markdown: string, heading: string): { code: string; 
 
 function lintWith(rule: AnyRule, example: { code: string; files: Record<string, string> }) {
   // A stagecraft.config.json shown next to an example supplies the settings it assumes.
-  const config = example.files['stagecraft.config.json'] ? (JSON.parse(example.files['stagecraft.config.json']) as { trustedRegistries?: string[] }) : {};
+  // Its `rules` turn on other rules alongside (a rule about suppressions needs findings to suppress).
+  const config = example.files['stagecraft.config.json'] ? (JSON.parse(example.files['stagecraft.config.json']) as { trustedRegistries?: string[]; rules?: Record<string, AnyRule['severity']> }) : {};
+  const others = Object.entries(config.rules ?? {}).map(([id, sev]) => [rules.find((r) => r.id === id)!, sev] as const);
   return lintText(example.code, 'Dockerfile', {
     settings: { trustedRegistries: config.trustedRegistries ?? [] },
-    rules: [rule],
-    severities: new Map([[rule.id, rule.severity]]),
+    rules: [rule, ...others.map(([r]) => r)],
+    severities: new Map([[rule.id, rule.severity], ...others.map(([r, sev]) => [r.id, sev] as [string, AnyRule['severity']])]),
     buildContext: rule.needsContext || Object.keys(example.files).length > 0 ? memoryBuildContext(example.files) : undefined,
   }).findings.filter((f) => f.ruleId === rule.id);
 }
