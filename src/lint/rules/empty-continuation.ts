@@ -15,7 +15,8 @@ export default defineRule({
       const fixes: Fix[] = [];
       let first: number | undefined;
       let offset = i.start;
-      const physical = i.raw.split(/(?<=\r\n|\n|\r)/);
+      // Split after each line ending, but not between the \r and \n of a CRLF (that made every CRLF line "empty").
+      const physical = i.raw.split(/(?<=\r\n|\n|\r(?!\n))/);
       physical.forEach((line, k) => {
         if (k > 0 && k < physical.length && line.trim() === '') {
           first ??= i.line + k;

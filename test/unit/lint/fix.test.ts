@@ -101,3 +101,17 @@ test('--fix-dry-run diff: nearby fixes share one hunk, so the patch applies (hun
   const d2 = unifiedDiff('Dockerfile', far, fixedFar);
   assert.equal(applyDiff(far, d2), fixedFar);
 });
+
+test('every fixable rule: its docs "Bad" example fixes the same in CRLF as in LF, and a second --fix changes nothing', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { rules } = await import('../../../src/lint/registry.js');
+  const severities = new Map(rules.map((r) => [r.id, r.severity]));
+  for (const r of rules.filter((x) => x.fixable)) {
+    const md = readFileSync(new URL(`../../../docs/rules/${r.id}.md`, import.meta.url), 'utf8');
+    const bad = /## Bad\s*```dockerfile\n([\s\S]*?)```/.exec(md)![1]!;
+    const lf = fixText(bad, 'Dockerfile', { severities });
+    assert.ok(lf.changed, `${r.id}: the Bad example is fixed`);
+    assert.equal(fixText(lf.output, 'Dockerfile', { severities }).changed, false, `${r.id}: idempotent`);
+    assert.equal(fixText(bad.replace(/\n/g, '\r\n'), 'Dockerfile', { severities }).output, lf.output.replace(/\n/g, '\r\n'), `${r.id}: CRLF`);
+  }
+});
