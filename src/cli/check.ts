@@ -62,7 +62,7 @@ export function register(program: Command): void {
       const fixToStdout = opts.fixDryRun === true || stdinFix;
       if (run.fixReport) (fixToStdout && !(machine && opts.fixDryRun === true) ? process.stdout : process.stderr).write(run.fixReport);
       (stdinFix ? process.stderr : process.stdout).write(run.output);
-      if (run.note) process.stderr.write(`stagecraft: ${run.note}\n`);
+      if (run.note) for (const line of run.note.split('\n')) process.stderr.write(`stagecraft: ${line}\n`);
       result.code = run.code;
     });
 }

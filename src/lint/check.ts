@@ -59,7 +59,15 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const config = mergeConfigs({ preset: 'recommended', failOn: 'warning', format: 'stylish' }, fromFile, flags);
   const severities = resolveSeverities(rules, config);
   const ignoreBase = configFile ? dirname(configFile) : cwd;
-  const files = discoverDockerfiles(paths, cwd, []).filter((f) => f === '-' || !ignoredByConfig(f, cwd, ignoreBase, config.ignorePaths));
+  const found = discoverDockerfiles(paths, cwd, []);
+  const files = found.filter((f) => f === '-' || !ignoredByConfig(f, cwd, ignoreBase, config.ignorePaths));
+  // A file named on the command line (a pre-commit hook's list) and matched by ignorePaths is skipped, and said so.
+  const explicit = new Set(paths.filter((p) => p !== '-').map((p) => resolve(cwd, p)));
+  const skipped = found.filter((f) => !files.includes(f) && explicit.has(resolve(cwd, f)));
+  const skipNote = skipped.length > 0 ? `skipped (matches ignorePaths): ${skipped.join(', ')}` : undefined;
+  if (files.length === 0 && skipped.length > 0) {
+    return { results: [], output: '', fixReport: '', code: ExitCode.ok, note: skipNote, config, configFile };
+  }
   // Nothing to check is a usage error with or without a path: a CI step run in the wrong folder must not pass silently.
   if (files.length === 0) throw new UserError(`no Dockerfile found ${paths.length > 0 ? `in ${paths.join(', ')}` : `below ${cwd}`}`, ExitCode.usage, undefined, undefined, 'stagecraft looks for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile (.gitignore\'d folders, node_modules and ignorePaths are skipped)');
 
@@ -116,7 +124,7 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const format = config.format ?? 'stylish';
   const output = formatters[format](results, { rules, sources, cwd });
   const code = exitCodeFor(results, config);
-  return { results, output, fixReport: fixReports.join(''), code, note: failureNote(results, config, code), config, configFile };
+  return { results, output, fixReport: fixReports.join(''), code, note: [skipNote, failureNote(results, config, code)].filter(Boolean).join('\n') || undefined, config, configFile };
 }
 
 /** hadolint's config with the IDs stagecraft has no rule for (SCxxxx, label schema) left out. */

@@ -147,3 +147,16 @@ test('--max-warnings alone failing the run says why; severities are case-insensi
   assert.ok(!ids.some((x) => x.startsWith('final-user-root')), ids.join());
   assert.ok(ids.includes('apt-no-install-recommends:error'), ids.join());
 });
+
+test('a file named on the command line and matched by ignorePaths is skipped with a note (was "no Dockerfile found", exit 2)', () => {
+  const root = tree({ 'vendor/Dockerfile': 'FROM a\n', 'Dockerfile': CLEAN, '.dockerignore': IGNORE });
+  const only = runCheck({ paths: ['vendor/Dockerfile'], cwd: root, config: false, ignorePaths: ['vendor/**'] }, () => {});
+  assert.equal(only.code, 0);
+  assert.deepEqual(only.results, []);
+  assert.match(only.note ?? '', /skipped \(matches ignorePaths\): vendor\/Dockerfile/);
+  const both = runCheck({ paths: ['vendor/Dockerfile', 'Dockerfile'], cwd: root, config: false, ignorePaths: ['vendor/**'] }, () => {});
+  assert.deepEqual(both.results.map((r) => r.file), ['Dockerfile']);
+  assert.match(both.note ?? '', /vendor\/Dockerfile/);
+  // Found by walking: skipped quietly.
+  assert.equal(runCheck({ paths: [], cwd: root, config: false, ignorePaths: ['vendor/**'] }, () => {}).note, undefined);
+});
