@@ -53,3 +53,13 @@ test('--rule takes any casing and spaces around =; --max-warnings failing alone 
   assert.equal(maxw!.code, 1);
   assert.match(maxw!.stderr, /more than --max-warnings 0 allows/);
 });
+
+test('rules takes ids or aliases to look up (rules DL3008 used to be "too many arguments")', async () => {
+  const [one, json, unknown] = await cliBatch([{ args: ['rules', 'DL3008'] }, { args: ['rules', '--json', 'JSONArgsRecommended,final-user-root'] }, { args: ['rules', 'DL9999'] }]);
+  assert.equal(one!.code, 0, one!.stderr);
+  assert.match(one!.stdout, /^apt-pin-versions /);
+  assert.match(one!.stdout, /\n1 rule\n$/);
+  assert.deepEqual(JSON.parse(json!.stdout).map((r: { id: string }) => r.id), ['final-user-root', 'json-args-recommended']);
+  assert.equal(unknown!.code, 2);
+  assert.match(unknown!.stderr, /unknown rule "DL9999"/);
+});
