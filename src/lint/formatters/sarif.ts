@@ -7,7 +7,9 @@ const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 
 /**
  * SARIF 2.1.0 as GitHub code scanning reads it: every rule's metadata in tool.driver.rules (with
- * helpUri), results pointing at them by id and index, URIs relative to the checkout.
+ * helpUri), results pointing at them by id and index, URIs relative to the checkout. No
+ * partialFingerprints: upload-sarif computes them from the file's content, whereas a "rule:line"
+ * value made every alert below an added line look new (and the old one fixed).
  */
 export const sarif: Formatter = (results, ctx) => {
   const used = ctx.rules;
@@ -51,7 +53,6 @@ export const sarif: Formatter = (results, ctx) => {
                 },
               },
             ],
-            partialFingerprints: { primaryLocationLineHash: `${f.ruleId}:${f.line}` },
           })),
         ),
       },

@@ -64,3 +64,8 @@ test('sarif: artifact URIs are relative and percent-encoded (a space in a folder
   const uris = new Set(s.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0]!.physicalLocation.artifactLocation.uri));
   assert.deepEqual([...uris], ['my%20app/%231/Dockerfile', 'abs%20dir/Dockerfile']);
 });
+
+test('sarif: no line-number fingerprints (they made alerts churn when lines moved); upload-sarif computes them', () => {
+  const s = JSON.parse(formatters.sarif(results, ctx));
+  for (const r of s.runs[0].results) assert.equal(r.partialFingerprints, undefined);
+});
