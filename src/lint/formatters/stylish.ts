@@ -16,10 +16,11 @@ export const stylish: Formatter = (results, ctx) => {
     for (const f of r.findings) {
       counts[f.severity]++;
       if (f.fixable) fixable++;
-      out.push(`  ${color.dim(`${f.line}:${f.column}`.padEnd(7))} ${paint[f.severity](f.severity.padEnd(8))} ${f.message}  ${color.dim(f.ruleId)}`);
+      out.push(`  ${color.dim(`${f.line}:${f.column}`.padEnd(7))} ${paint[f.severity](f.severity.padEnd(8))} ${printable(f.message)}  ${color.dim(f.ruleId)}`);
       const src = lines[f.line - 1];
       if (src !== undefined && src.trim() !== '') {
-        const shown = src.length > 120 ? `${src.slice(0, 117)}...` : src;
+        const flat = printable(src);
+        const shown = flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
         out.push(`  ${color.dim('│')} ${color.dim(shown)}`);
       }
     }
@@ -31,3 +32,9 @@ export const stylish: Formatter = (results, ctx) => {
   out.push(`${paint[counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'info']('✖')} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${results.length} file${results.length === 1 ? '' : 's'}${fixable > 0 ? `; ${fixable} fixable with --fix` : ''}`);
   return `${out.join('\n')}\n`;
 };
+
+/** The file's own bytes go to a terminal: control characters (an escape sequence in a binary file) are shown as U+FFFD. */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
+}

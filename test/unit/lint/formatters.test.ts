@@ -69,3 +69,11 @@ test('sarif: no line-number fingerprints (they made alerts churn when lines move
   const s = JSON.parse(formatters.sarif(results, ctx));
   for (const r of s.runs[0].results) assert.equal(r.partialFingerprints, undefined);
 });
+
+test('stylish: control characters from the file (a binary file, an escape sequence) do not reach the terminal', () => {
+  const src = 'FROM a:1\nBOGUS \u001b[2J\u0007x\n';
+  const r: FileResult[] = [{ file: 'Dockerfile', findings: lintText(src, 'Dockerfile').findings }];
+  const out = formatters.stylish(r, { rules, sources: new Map([['Dockerfile', src]]), cwd: process.cwd() });
+  assert.match(out, /BOGUS/);
+  assert.doesNotMatch(out.replace(/\u001b\[[0-9;]*m/g, ''), /[\u0000-\u0008\u000b-\u001f\u007f]/);
+});
