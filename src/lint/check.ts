@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 import { ExitCode, UserError } from '../util/errors.js';
@@ -56,6 +56,16 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
     if (configFile) fromFile = hadolintConfig(configFile);
   }
   const { paths, cwd: _cwd, config: _config, target, context, fix, fixDryRun, readStdin, ...flags } = options;
+  // A --context that is not a folder would make every context rule judge an empty context.
+  if (context !== undefined) {
+    let isDir = false;
+    try {
+      isDir = statSync(resolve(cwd, context)).isDirectory();
+    } catch {
+      throw new UserError(`--context ${context}: no such folder`, ExitCode.usage);
+    }
+    if (!isDir) throw new UserError(`--context ${context}: not a folder`, ExitCode.usage, undefined, undefined, 'the build context is the folder given to docker build (the Dockerfile is named with -f)');
+  }
   const config = mergeConfigs({ preset: 'recommended', failOn: 'warning', format: 'stylish' }, fromFile, flags);
   const severities = resolveSeverities(rules, config);
   const ignoreBase = configFile ? dirname(configFile) : cwd;

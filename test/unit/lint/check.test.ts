@@ -160,3 +160,10 @@ test('a file named on the command line and matched by ignorePaths is skipped wit
   // Found by walking: skipped quietly.
   assert.equal(runCheck({ paths: [], cwd: root, config: false, ignorePaths: ['vendor/**'] }, () => {}).note, undefined);
 });
+
+test('--context must be an existing folder (a typo used to lint against an empty context)', () => {
+  const root = tree({ 'Dockerfile': CLEAN, '.dockerignore': IGNORE, 'package.json': '{"name":"x"}', 'package-lock.json': '{}' });
+  assert.throws(() => runCheck({ paths: ['Dockerfile'], cwd: root, config: false, context: 'nope' }, () => {}), (e: unknown) => e instanceof UserError && e.exitCode === 2 && /no such folder/.test(e.message));
+  assert.throws(() => runCheck({ paths: ['Dockerfile'], cwd: root, config: false, context: 'Dockerfile' }, () => {}), /not a folder/);
+  assert.equal(runCheck({ paths: ['Dockerfile'], cwd: root, config: false, context: '.' }, () => {}).code, 0);
+});
