@@ -101,7 +101,7 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
     if (target !== undefined) {
       const probe = lintText(text, file, { ...lintOptions, severities: new Map() });
       if (probe.df.stages.length > 0 && !probe.df.stages.some((s) => s.name === target.toLowerCase())) {
-        throw new UserError(`no stage named "${target}"`, ExitCode.usage, file, undefined, `stages: ${probe.df.stages.map((s) => s.nameAsWritten ?? String(s.index)).join(', ')}`);
+        throw new UserError(`no stage named "${target}"`, ExitCode.usage, file, undefined, stageHint(probe.df.stages));
       }
     }
     if (fix || fixDryRun) {
@@ -135,6 +135,14 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const output = formatters[format](results, { rules, sources, cwd });
   const code = exitCodeFor(results, config);
   return { results, output, fixReport: fixReports.join(''), code, note: [skipNote, failureNote(results, config, code)].filter(Boolean).join('\n') || undefined, config, configFile };
+}
+
+/** The names --target may take; unnamed stages are said to be unnamed (a bare "0" read as a name). */
+function stageHint(stages: readonly { nameAsWritten?: string; index: number }[]): string {
+  const named = stages.filter((s) => s.nameAsWritten !== undefined).map((s) => s.nameAsWritten!);
+  if (named.length === 0) return `no stage has a name: add AS <name> to a FROM line (${stages.length} stage${stages.length === 1 ? '' : 's'})`;
+  const unnamed = stages.length - named.length;
+  return `stages: ${named.join(', ')}${unnamed > 0 ? ` (and ${unnamed} unnamed)` : ''}`;
 }
 
 /** hadolint's config with the IDs stagecraft has no rule for (SCxxxx, label schema) left out. */

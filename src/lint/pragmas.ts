@@ -93,7 +93,10 @@ export function readPragmas(df: Dockerfile, rules: readonly AnyRule[]): Pragmas 
       target.origins.push({ line, kind, tokens, used: new Set() });
       return;
     }
-    const next = kind === 'instruction' ? lineToInstruction.get(line) : nextInstructionAfter(line);
+    // A blank line between the comment and its instruction still means that instruction (a user who
+    // leaves one expects the comment to apply); a comment inside a continued instruction means nothing.
+    const inside = df.instructions.some((i) => i.line < line && line <= i.endLine);
+    const next = inside ? undefined : kind === 'instruction' ? (lineToInstruction.get(line) ?? nextInstructionAfter(line)) : nextInstructionAfter(line);
     if (next === undefined) return;
     if (kind === 'instruction') {
       merge(target.instruction, next, ids);

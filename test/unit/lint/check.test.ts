@@ -167,3 +167,9 @@ test('--context must be an existing folder (a typo used to lint against an empty
   assert.throws(() => runCheck({ paths: ['Dockerfile'], cwd: root, config: false, context: 'Dockerfile' }, () => {}), /not a folder/);
   assert.equal(runCheck({ paths: ['Dockerfile'], cwd: root, config: false, context: '.' }, () => {}).code, 0);
 });
+
+test('--target naming no stage: the hint lists the names, or says the stages have none', () => {
+  const root = tree({ 'a.Dockerfile': 'FROM node:20-slim\nUSER node\n', 'b.Dockerfile': 'FROM node:20-slim AS Build\nFROM node:20-slim\nUSER node\n', '.dockerignore': IGNORE });
+  assert.throws(() => runCheck({ paths: ['a.Dockerfile'], cwd: root, config: false, target: 'x' }, () => {}), (e: unknown) => e instanceof UserError && /no stage has a name/.test(e.hint ?? ''));
+  assert.throws(() => runCheck({ paths: ['b.Dockerfile'], cwd: root, config: false, target: 'x' }, () => {}), (e: unknown) => e instanceof UserError && e.hint === 'stages: Build (and 1 unnamed)');
+});

@@ -54,3 +54,10 @@ test('# check=error=true turns BuildKit-named findings into errors', () => {
   assert.equal(f.find((x) => x.ruleId === 'workdir-relative')!.severity, 'error');
   assert.equal(f.find((x) => x.ruleId === 'run-cd')!.severity, 'warning');
 });
+
+test('a blank line between a suppression and its instruction still applies it; one inside a continued RUN does not leak', () => {
+  assert.ok(!ids(`${BASE}# stagecraft-ignore workdir-relative -- legacy\n\nWORKDIR app\n`).includes('5:workdir-relative'));
+  assert.ok(!ids(`${BASE}# hadolint ignore=DL3000\n\nWORKDIR app\n`).includes('5:workdir-relative'));
+  const inside = ids(`${BASE}RUN echo a \\\n  # stagecraft-ignore workdir-relative -- x\n  && echo b\nWORKDIR app\n`);
+  assert.ok(inside.includes('6:workdir-relative'), inside.join());
+});
