@@ -1,6 +1,8 @@
 import type { Formatter } from './types.js';
 
-const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+// XML 1.0 has no escape for most control characters (&#1; is not well-formed either): they become U+FFFD.
+// eslint-disable-next-line no-control-regex
+const xml = (s: string): string => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** Checkstyle XML, read by Jenkins, GitLab plugins and reviewdog. */
 export const checkstyle: Formatter = (results) => {

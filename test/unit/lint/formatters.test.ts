@@ -77,3 +77,11 @@ test('stylish: control characters from the file (a binary file, an escape sequen
   assert.match(out, /BOGUS/);
   assert.doesNotMatch(out.replace(/\u001b\[[0-9;]*m/g, ''), /[\u0000-\u0008\u000b-\u001f\u007f]/);
 });
+
+test('checkstyle: control characters from the file are replaced, so the XML stays well-formed', () => {
+  const src = 'FROM a:1\nBO\u0001GUS x\n';
+  const r: FileResult[] = [{ file: 'Dockerfile', findings: lintText(src, 'Dockerfile').findings }];
+  const out = formatters.checkstyle(r, { rules, sources: new Map(), cwd: process.cwd() });
+  assert.match(out, /unknown instruction: BO\uFFFDGUS/);
+  assert.doesNotMatch(out, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+});
