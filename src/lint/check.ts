@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 import { ExitCode, UserError } from '../util/errors.js';
 import { createRequire } from 'node:module';
@@ -50,10 +50,13 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
     fromFile = loadConfigFile(configFile);
     checkRuleIds(rules, fromFile, configFile);
   }
-  else if (options.config !== false) {
+  let configNote: string | undefined;
+  if (!configFile && options.config !== false) {
     // No stagecraft.config.json: a .hadolint.yaml here is read instead (migration without editing).
     configFile = findHadolintConfig(cwd);
     if (configFile) fromFile = hadolintConfig(configFile);
+    // The issue offered `"stagecraft"` in package.json as an option; the choice was a file of its own.
+    else if (packageJsonHasKey(join(cwd, 'package.json'))) configNote = 'package.json has a "stagecraft" key, which is not read: move it to stagecraft.config.json';
   }
   const { paths, cwd: _cwd, config: _config, target, context, fix, fixDryRun, readStdin, ...flags } = options;
   // A --context that is not a folder would make every context rule judge an empty context.
@@ -76,7 +79,7 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const skipped = found.filter((f) => !files.includes(f) && explicit.has(resolve(cwd, f)));
   const skipNote = skipped.length > 0 ? `skipped (matches ignorePaths): ${skipped.join(', ')}` : undefined;
   if (files.length === 0 && skipped.length > 0) {
-    return { results: [], output: '', fixReport: '', code: ExitCode.ok, note: skipNote, config, configFile };
+    return { results: [], output: '', fixReport: '', code: ExitCode.ok, note: [configNote, skipNote].filter(Boolean).join('\n'), config, configFile };
   }
   // Nothing to check is a usage error with or without a path: a CI step run in the wrong folder must not pass silently.
   if (files.length === 0) throw new UserError(`no Dockerfile found ${paths.length > 0 ? `in ${paths.join(', ')}` : `below ${cwd}`}`, ExitCode.usage, undefined, undefined, 'stagecraft looks for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile (.gitignore\'d folders, node_modules and ignorePaths are skipped)');
@@ -134,7 +137,16 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const format = config.format ?? 'stylish';
   const output = formatters[format](results, { rules, sources, cwd });
   const code = exitCodeFor(results, config);
-  return { results, output, fixReport: fixReports.join(''), code, note: [skipNote, failureNote(results, config, code)].filter(Boolean).join('\n') || undefined, config, configFile };
+  return { results, output, fixReport: fixReports.join(''), code, note: [configNote, skipNote, failureNote(results, config, code)].filter(Boolean).join('\n') || undefined, config, configFile };
+}
+
+function packageJsonHasKey(file: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof pkg === 'object' && pkg !== null && 'stagecraft' in pkg;
+  } catch {
+    return false;
+  }
 }
 
 /** The names --target may take; unnamed stages are said to be unnamed (a bare "0" read as a name). */

@@ -173,3 +173,12 @@ test('--target naming no stage: the hint lists the names, or says the stages hav
   assert.throws(() => runCheck({ paths: ['a.Dockerfile'], cwd: root, config: false, target: 'x' }, () => {}), (e: unknown) => e instanceof UserError && /no stage has a name/.test(e.hint ?? ''));
   assert.throws(() => runCheck({ paths: ['b.Dockerfile'], cwd: root, config: false, target: 'x' }, () => {}), (e: unknown) => e instanceof UserError && e.hint === 'stages: Build (and 1 unnamed)');
 });
+
+test('a "stagecraft" key in package.json is not read, and a note says where the config goes', () => {
+  const root = tree({ 'Dockerfile': CLEAN, '.dockerignore': IGNORE, 'package.json': '{"name":"x","stagecraft":{"preset":"strict"}}', 'package-lock.json': '{}' });
+  const run = runCheck({ paths: ['Dockerfile'], cwd: root }, () => {});
+  assert.match(run.note ?? '', /package.json has a "stagecraft" key, which is not read: move it to stagecraft.config.json/);
+  assert.equal(runCheck({ paths: ['Dockerfile'], cwd: root, config: false }, () => {}).note, undefined);
+  writeFileSync(join(root, 'stagecraft.config.json'), '{}');
+  assert.equal(runCheck({ paths: ['Dockerfile'], cwd: root }, () => {}).note, undefined);
+});
