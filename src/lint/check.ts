@@ -45,7 +45,8 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const cwd = options.cwd ?? process.cwd();
   let configFile = options.config === false ? undefined : options.config ? resolve(cwd, options.config) : findConfig(cwd);
   let fromFile: CheckConfig | undefined;
-  if (configFile && /\.hadolint\.ya?ml$/.test(configFile)) fromFile = hadolintConfig(configFile);
+  // Any YAML file is hadolint's format (hadolint.yaml, ~/.config/hadolint.yaml): stagecraft's own is JSON.
+  if (configFile && /\.ya?ml$/i.test(configFile)) fromFile = hadolintConfig(configFile);
   else if (configFile) {
     fromFile = loadConfigFile(configFile);
     checkRuleIds(rules, fromFile, configFile);

@@ -182,3 +182,9 @@ test('a "stagecraft" key in package.json is not read, and a note says where the 
   writeFileSync(join(root, 'stagecraft.config.json'), '{}');
   assert.equal(runCheck({ paths: ['Dockerfile'], cwd: root }, () => {}).note, undefined);
 });
+
+test('--config with any .yaml name reads it as hadolint config (hadolint.yaml, .config/hadolint.yaml)', () => {
+  const root = tree({ 'ci/hadolint.yaml': 'ignored:\n  - DL3000\n', 'Dockerfile': 'FROM node:20-slim\nUSER node\nWORKDIR app\n', '.dockerignore': IGNORE });
+  const run = runCheck({ paths: ['Dockerfile'], cwd: root, config: 'ci/hadolint.yaml' }, () => {});
+  assert.equal(run.results[0]!.findings.some((f) => f.ruleId === 'workdir-relative'), false);
+});
