@@ -136,7 +136,10 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   }
 
   const format = config.format ?? 'stylish';
-  const output = formatters[format](results, { rules, sources, cwd });
+  // In a GitHub workflow, annotations and SARIF locations are read relative to the checkout, also when
+  // the step runs in a sub-folder (working-directory:).
+  const root = process.env.GITHUB_WORKSPACE && process.env.GITHUB_ACTIONS === 'true' ? process.env.GITHUB_WORKSPACE : undefined;
+  const output = formatters[format](results, { rules, sources, cwd, ...(root ? { root } : {}) });
   const code = exitCodeFor(results, config);
   return { results, output, fixReport: fixReports.join(''), code, note: [configNote, skipNote, failureNote(results, config, code)].filter(Boolean).join('\n') || undefined, config, configFile };
 }

@@ -1,5 +1,5 @@
 import type { Severity } from '../rule.js';
-import type { Formatter } from './types.js';
+import { repoPath, type Formatter } from './types.js';
 
 const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -8,11 +8,11 @@ const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D')
 const prop = (s: string): string => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions annotations: one `::warning file=...,line=...::message` line per finding. */
-export const github: Formatter = (results) =>
+export const github: Formatter = (results, ctx) =>
   results
     .flatMap((r) =>
       r.findings.map(
-        (f) => `::${command[f.severity]} file=${prop(r.file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${prop(`stagecraft ${f.ruleId}`)}::${data(f.message)}`,
+        (f) => `::${command[f.severity]} file=${prop(repoPath(r.file, ctx))},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${prop(`stagecraft ${f.ruleId}`)}::${data(f.message)}`,
       ),
     )
     .map((l) => `${l}\n`)

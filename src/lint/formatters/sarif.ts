@@ -1,7 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { version } from '../../version.js';
 import { docsUrl, type Severity } from '../rule.js';
-import type { Formatter } from './types.js';
+import { repoPath, type Formatter } from './types.js';
 
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -16,7 +16,7 @@ export const sarif: Formatter = (results, ctx) => {
   const indexOf = new Map(used.map((r, i) => [r.id, i]));
   // A URI reference: segments percent-encoded (a space or `#` in a folder name is not a valid URI otherwise).
   const uri = (file: string): string =>
-    file === '-' ? 'stdin' : (isAbsolute(file) ? relative(ctx.cwd, file) : file).split(/[\\/]/).map((seg) => encodeURIComponent(seg)).join('/');
+    file === '-' ? 'stdin' : repoPath(isAbsolute(file) && !ctx.root ? relative(ctx.cwd, file) : file, ctx).split('/').map((seg) => encodeURIComponent(seg)).join('/');
   const doc = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -85,3 +85,15 @@ test('checkstyle: control characters from the file are replaced, so the XML stay
   assert.match(out, /unknown instruction: BO\uFFFDGUS/);
   assert.doesNotMatch(out, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
 });
+
+test('github and sarif: paths relative to the checkout (GITHUB_WORKSPACE) when the step runs in a sub-folder', async () => {
+  const { join } = await import('node:path');
+  const root = join(process.cwd(), 'repo-root-for-test');
+  const inSub = { rules, sources: new Map(), cwd: join(root, 'services'), root };
+  const r: FileResult[] = [{ file: 'api/Dockerfile', findings: results[0]!.findings }];
+  assert.match(formatters.github(r, inSub), /^::\w+ file=services\/api\/Dockerfile,/);
+  const s = JSON.parse(formatters.sarif(r, inSub));
+  assert.equal(s.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'services/api/Dockerfile');
+  // Without a known checkout: relative to the current folder, as before.
+  assert.match(formatters.github(r, { ...inSub, root: undefined }), /^::\w+ file=api\/Dockerfile,/);
+});
