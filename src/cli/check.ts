@@ -31,6 +31,8 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runCheck } = await import('../lint/check.js');
       ignoreClosedPipe();
+      // `check -` typed at a prompt would wait for input forever.
+      if (paths.includes('-') && process.stdin.isTTY) throw new UserError('- reads a Dockerfile from standard input, which is a terminal here', ExitCode.usage, undefined, undefined, 'pipe one in: stagecraft check - < Dockerfile');
       const overrides: Record<string, string> = {};
       for (const r of (opts.rule as string[] | undefined) ?? []) {
         const m = /^\s*([^=\s]+)\s*=\s*(error|warning|info|off)\s*$/i.exec(r);

@@ -63,3 +63,20 @@ test('rules takes ids or aliases to look up (rules DL3008 used to be "too many a
   assert.equal(unknown!.code, 2);
   assert.match(unknown!.stderr, /unknown rule "DL9999"/);
 });
+
+test('check - with a terminal as standard input is a usage error, not a hang', async () => {
+  const { main } = await import('../../../src/cli/main.js');
+  const stdin = process.stdin as { isTTY?: boolean };
+  const wasTTY = stdin.isTTY;
+  const write = process.stderr.write.bind(process.stderr);
+  let err = '';
+  stdin.isTTY = true;
+  process.stderr.write = ((chunk: string) => ((err += chunk), true)) as typeof process.stderr.write;
+  try {
+    assert.equal(await main(['node', 'stagecraft', 'check', '-']), 2);
+  } finally {
+    process.stderr.write = write;
+    stdin.isTTY = wasTTY;
+  }
+  assert.match(err, /standard input, which is a terminal/);
+});
