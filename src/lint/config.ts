@@ -138,7 +138,7 @@ export function resolveSeverities(rules: readonly AnyRule[], config: CheckConfig
     for (const r of rules) if (PRESETS.indexOf(r.preset) <= level) out.set(r.id, r.severity);
   }
   for (const [key, sev] of Object.entries(config.rules ?? {})) {
-    for (const id of idsOf(key, 'the rule overrides')) {
+    for (const id of idsOf(key, '--rule')) {
       if (sev === 'off') out.delete(id);
       else if (!config.only || config.only.length === 0 || out.has(id)) out.set(id, sev);
     }

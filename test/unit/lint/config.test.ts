@@ -81,3 +81,7 @@ test('.hadolint.yaml with odd content is an error naming the file, not silently 
   writeFileSync(f, 'failure-threshold: none\nignored:\n  - DL3008\n');
   assert.deepEqual(loadHadolintConfig(f, parseYaml), { rules: { DL3008: 'off' } });
 });
+
+test('an unknown id given with --rule is named with the flag', () => {
+  assert.throws(() => resolveSeverities(rules, { rules: { DL9999: 'off' } }), /unknown rule "DL9999" in --rule/);
+});
