@@ -96,6 +96,7 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): CheckConfig {
   strings('only');
   strings('trustedRegistries');
   strings('ignorePaths');
+  if (typeof o.failOn === 'string') o.failOn = o.failOn.toLowerCase();
   if (o.failOn !== undefined && !SEVERITIES.includes(o.failOn as Severity)) fail('"failOn" must be one of error, warning, info');
   if (o.maxWarnings !== undefined && (typeof o.maxWarnings !== 'number' || !Number.isInteger(o.maxWarnings) || o.maxWarnings < 0)) fail('"maxWarnings" must be a non-negative integer');
   if (o.format !== undefined && !FORMATS.includes(o.format as FormatName)) fail(`"format" must be one of ${FORMATS.join(', ')}`);

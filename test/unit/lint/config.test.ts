@@ -85,3 +85,7 @@ test('.hadolint.yaml with odd content is an error naming the file, not silently 
 test('an unknown id given with --rule is named with the flag', () => {
   assert.throws(() => resolveSeverities(rules, { rules: { DL9999: 'off' } }), /unknown rule "DL9999" in --rule/);
 });
+
+test('failOn is case-insensitive like the rule severities', () => {
+  assert.equal(validateConfig({ failOn: 'Error' }).failOn, 'error');
+});
