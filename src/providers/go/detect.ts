@@ -1,4 +1,4 @@
-import { join, posix } from 'node:path';
+import { join, posix, relative, resolve } from 'node:path';
 import type { Project } from '../../project/project.js';
 import type { InitOptions } from '../../plan/types.js';
 import { DecisionNeeded, ExitCode, UserError } from '../../util/errors.js';
@@ -32,6 +32,39 @@ export interface GoFacts {
   cxxDeps: string[];
   /** Required modules that also need a system library at run time (not in distroless). */
   systemLibDeps: string[];
+  /** A go.work above the module that uses it: the build runs from the workspace root. */
+  workspace?: GoWorkspace;
+}
+
+export interface GoWorkspace {
+  /** The workspace root relative to the module folder (`..`, `../..`). */
+  root: string;
+  /** The module's folder relative to the workspace root (`services/api`). */
+  modulePath: string;
+  hasWorkSum: boolean;
+  /** Every `use`d module: its folder (relative to the root), go.sum presence, and requirements. */
+  members: { dir: string; module: string; hasGoSum: boolean; requires: string[] }[];
+}
+
+const WORKSPACE_LEVELS = 5;
+
+/** The nearest go.work above the module (at most five levels up) whose `use` lists it. */
+function findWorkspace(project: Project): GoWorkspace | undefined {
+  for (let level = 1; level <= WORKSPACE_LEVELS; level++) {
+    const root = Array(level).fill('..').join('/');
+    const work = project.readText(`${root}/go.work`);
+    if (work === undefined) continue;
+    const modulePath = relative(resolve(project.root, root), project.root).split('\\').join('/');
+    const dirs = workspaceMembers(work).map((d) => posix.normalize(d).replace(/\/$/, ''));
+    if (!dirs.includes(modulePath)) return undefined;
+    const members = dirs.map((dir) => {
+      const text = project.readText(`${root}/${dir}/go.mod`) ?? '';
+      const mod = parseGoMod(text);
+      return { dir, module: mod.module, hasGoSum: project.hasFile(`${root}/${dir}/go.sum`), requires: mod.requires };
+    });
+    return { root, modulePath, hasWorkSum: project.hasFile(`${root}/go.work.sum`), members };
+  }
+  return undefined;
 }
 
 /** Modules that cannot build without cgo. `cxx`: they link libstdc++; `syslib`: they need a shared library at run time. */
@@ -168,6 +201,8 @@ export function detectGo(project: Project, _options: InitOptions): GoFacts | und
     mains.push({ dir, name, ports: findGoPorts(all), ...(healthFlag ? { healthFlag } : {}) });
   }
 
+  // A vendored module builds on its own (-mod=vendor and workspace mode do not mix before Go 1.22).
+  const workspace = project.hasFile('vendor/modules.txt') ? undefined : findWorkspace(project);
   const cgoDeps = mod.requires.filter((r) => r in CGO_ONLY_MODULES || Object.keys(CGO_ONLY_MODULES).some((k) => r.startsWith(`${k}/`)));
   return {
     mod,
@@ -179,6 +214,7 @@ export function detectGo(project: Project, _options: InitOptions): GoFacts | und
     cgoDeps,
     cxxDeps: cgoDeps.filter((d) => CGO_ONLY_MODULES[d]?.cxx),
     systemLibDeps: cgoDeps.filter((d) => CGO_ONLY_MODULES[d]?.syslib),
+    ...(workspace ? { workspace } : {}),
   };
 }
 

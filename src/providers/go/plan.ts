@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { BuildPlan, InitOptions, Mount, Stage, Step } from '../../plan/types.js';
 import { DecisionNeeded, ExitCode, UserError } from '../../util/errors.js';
 import type { GoFacts, GoMainPackage } from './detect.js';
@@ -83,13 +84,33 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
   }
   if (cgo && flavor === 'alpine') warnings.push(`cgo is on (${cgoReasons.join(', ')}): on Alpine it links against musl, not glibc; test the binary, or drop --base alpine`);
   for (const r of facts.mod.localReplaces) {
-    if (r.path.startsWith('../') || r.path.startsWith('/')) warnings.push(`go.mod replaces ${r.module} with ${r.path}, outside the build context: the build cannot see it (vendor it, or build from the parent folder)`);
+    const insideWorkspace = facts.workspace !== undefined && !r.path.startsWith('/') && !posix.normalize(posix.join(facts.workspace.modulePath, r.path)).startsWith('..');
+    if ((r.path.startsWith('../') || r.path.startsWith('/')) && !insideWorkspace) warnings.push(`go.mod replaces ${r.module} with ${r.path}, outside the build context: the build cannot see it (vendor it, or build from the parent folder)`);
   }
-  const needsDownload = facts.mod.requires.length > 0 && !facts.vendored;
-  if (needsDownload && !facts.hasGoSum) warnings.push('go.mod has requirements but there is no go.sum: module checksums are not pinned and `go build` may stop with "missing go.sum entry"; run `go mod tidy` and commit go.sum');
+  const ws = facts.workspace;
+  // In a workspace, requirements on other members resolve to their folders: nothing to download for them.
+  const members = new Set(ws?.members.map((m) => m.module) ?? []);
+  const external = ws ? ws.members.flatMap((m) => m.requires).filter((r) => !members.has(r)) : facts.mod.requires;
+  const needsDownload = external.length > 0 && !facts.vendored;
+  const missingSum = ws ? ws.members.some((m) => m.requires.some((r) => !members.has(r)) && !m.hasGoSum) : !facts.hasGoSum;
+  if (needsDownload && missingSum) warnings.push('go.mod has requirements but there is no go.sum: module checksums are not pinned and `go build` may stop with "missing go.sum entry"; run `go mod tidy` and commit go.sum');
+  if (ws) notes.push(`${ws.modulePath} is a module of the Go workspace at ${ws.root} (go.work): the build context is the workspace root, with every module it uses`);
 
   const builder = flavor === 'alpine' ? `golang:${go.tag}-alpine` : `golang:${go.tag}`;
   const manifests = ['go.mod', ...(facts.hasGoSum ? ['go.sum'] : [])];
+  // What the download reads, and the source the build compiles: the module alone, or the whole workspace.
+  const manifestCopies: Step[] = ws
+    ? [
+        { kind: 'copy', sources: ['go.work', ...(ws.hasWorkSum ? ['go.work.sum'] : [])], dest: './' },
+        ...ws.members.map((m): Step => ({ kind: 'copy', sources: [`${m.dir}/go.mod`, ...(m.hasGoSum ? [`${m.dir}/go.sum`] : [])], dest: `./${m.dir}/` })),
+      ]
+    : [{ kind: 'copy', sources: manifests, dest: './' }];
+  const sourceCopies: Step[] = ws
+    ? [
+        { kind: 'copy', sources: ['go.work', ...(ws.hasWorkSum ? ['go.work.sum'] : [])], dest: './' },
+        ...ws.members.map((m): Step => ({ kind: 'copy', sources: [m.dir], dest: `./${m.dir}/` })),
+      ]
+    : [{ kind: 'copy', sources: ['.'], dest: '.' }];
   const stages: Stage[] = [];
   const toolchainSteps: Step[] = [];
   if (cgo && flavor === 'alpine') {
@@ -103,12 +124,13 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
       steps: [
         ...toolchainSteps,
         { kind: 'workdir', path: '/src' },
-        { kind: 'copy', sources: manifests, dest: './' },
+        ...manifestCopies,
         { kind: 'run', commands: ['go mod download'], mounts: [MOD_CACHE], comment: 'the module cache lives in a cache mount, shared with the build step' },
       ],
     });
   }
-  const pkg = main.dir === '.' ? '.' : `./${main.dir}`;
+  const inModule = ws ? posix.join(ws.modulePath, main.dir) : main.dir;
+  const pkg = inModule === '.' ? '.' : `./${inModule}`;
   const out = `/out/${main.name}`;
   const buildFlags = [...(facts.vendored ? ['-mod=vendor'] : []), '-trimpath', '-ldflags="-s -w"', `-o ${out}`, pkg];
   const buildCmd = `CGO_ENABLED=${cgo ? 1 : 0} go build ${buildFlags.join(' ')}`;
@@ -129,7 +151,7 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
             { kind: 'copy', sources: ['vendor'], dest: './vendor' } as Step,
           ]
         : []),
-      { kind: 'copy', sources: ['.'], dest: '.' },
+      ...sourceCopies,
       { kind: 'run', commands: [buildCmd], mounts: facts.vendored ? [BUILD_CACHE] : [MOD_CACHE, BUILD_CACHE], comment: 'the build cache is a cache mount: fast rebuilds, nothing left in the layer' },
     ],
   });
@@ -159,7 +181,9 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
   runtimeSteps.push({ kind: 'entrypoint', argv: cmd });
   stages.push({ name: 'runtime', base: runtimeBase, comment: runtimeComment(flavor, cgo, cxx), steps: runtimeSteps });
 
-  const keep = [...manifests, ...(facts.vendored ? ['vendor'] : []), ...(main.dir === '.' ? [] : [main.dir])];
+  const keep = ws
+    ? ['go.work', ...(ws.hasWorkSum ? ['go.work.sum'] : []), ...ws.members.map((m) => m.dir)]
+    : [...manifests, ...(facts.vendored ? ['vendor'] : []), ...(main.dir === '.' ? [] : [main.dir])];
   return {
     stack: 'go',
     packageManager: 'go',
@@ -179,6 +203,7 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
       hasGoSum: facts.hasGoSum,
       download: needsDownload,
       requires: facts.mod.requires.length,
+      ...(ws ? { workspace: { root: ws.root, module: ws.modulePath, members: ws.members.map((m) => m.dir) } } : {}),
     },
     stages,
     user: DISTROLESS_USER,
@@ -188,7 +213,7 @@ export function planGo(facts: GoFacts, options: InitOptions): BuildPlan {
       entries: ['.git', '**/.env', '**/.env.*', '**/*.log', '**/node_modules', 'bin/', 'dist/', '**/*.test', '**/*.out', 'coverage.*', '.idea/', '.vscode/'],
       keep,
     },
-    context: '.',
+    context: ws?.root ?? '.',
     warnings,
     notes,
   };

@@ -222,3 +222,46 @@ test('a go.mod the go command would refuse stops init with the file and line (ex
     (e: unknown) => e instanceof UserError && e.exitCode === 2 && e.line === 2 && /go\.mod$/.test(e.file ?? '') && /invalid go version 'banana'/.test(e.message),
   );
 });
+
+test('a module of a go.work workspace builds from the workspace root with every module it uses', () => {
+  const ws = memoryProject({
+    'go.work': 'go 1.23\n\nuse (\n\t./svc\n\t./lib\n)\n',
+    'lib/go.mod': 'module example.com/lib\n\ngo 1.23\n',
+    'lib/lib.go': 'package lib\n',
+    'svc/go.mod': 'module example.com/svc\n\ngo 1.23\n\nrequire example.com/lib v0.0.0\n',
+    'svc/cmd/api/main.go': server(),
+  });
+  const facts = goProvider.detect(ws.at('svc'), opts());
+  assert.ok(facts);
+  const pl = goProvider.plan(facts, opts());
+  assert.equal(pl.context, '..');
+  assert.deepEqual(copies(pl), ['go.work', 'svc', 'lib', '/out/api']);
+  assert.ok(runs(pl).some((r) => r.endsWith('-o /out/api ./svc/cmd/api')), runs(pl).join('\n'));
+  assert.ok(!runs(pl).some((r) => r.includes('go mod download')), 'a requirement on another member downloads nothing');
+  assert.deepEqual(pl.dockerignore.keep, ['go.work', 'svc', 'lib']);
+  assert.ok(pl.notes.some((n) => /Go workspace at \.\./.test(n)));
+});
+
+test('in a workspace, external requirements are downloaded from every member manifest first', () => {
+  const ws = memoryProject({
+    'go.work': 'go 1.23\nuse ./svc\nuse ./lib\n',
+    'go.work.sum': '',
+    'lib/go.mod': 'module example.com/lib\n\ngo 1.23\n\nrequire github.com/x/y v1.0.0\n',
+    'lib/go.sum': '',
+    'svc/go.mod': 'module example.com/svc\n\ngo 1.23\n\nrequire example.com/lib v0.0.0\n',
+    'svc/main.go': server(),
+  });
+  const pl = goProvider.plan(goProvider.detect(ws.at('svc'), opts())!, opts());
+  const deps = pl.stages.find((s) => s.name === 'deps');
+  assert.ok(deps, 'a deps stage');
+  const depCopies = deps.steps.filter((s) => s.kind === 'copy').map((s) => [(s as { sources: string[] }).sources.join(' '), (s as { dest: string }).dest]);
+  assert.deepEqual(depCopies, [['go.work go.work.sum', './'], ['svc/go.mod', './svc/'], ['lib/go.mod lib/go.sum', './lib/']]);
+  assert.ok(runs(pl).some((r) => r.endsWith('./svc')), 'the module root is the main package');
+});
+
+test('a go.work that does not use the module, or a vendored module, is left alone', () => {
+  const files = { 'go.work': 'go 1.23\nuse ./other\n', 'other/go.mod': 'module example.com/other\n', 'svc/go.mod': 'module example.com/svc\n\ngo 1.23\n', 'svc/main.go': server() };
+  assert.equal(goProvider.plan(goProvider.detect(memoryProject(files).at('svc'), opts())!, opts()).context, '.');
+  const vendored = { ...files, 'go.work': 'go 1.23\nuse ./svc\n', 'svc/vendor/modules.txt': '' };
+  assert.equal(goProvider.plan(goProvider.detect(memoryProject(vendored).at('svc'), opts())!, opts()).context, '.');
+});
