@@ -77,9 +77,12 @@ export function readPragmas(df: Dockerfile, rules: readonly AnyRule[]): Pragmas 
     if (!t.startsWith('#')) return;
     const body = t.replace(/^#+\s*/, '');
     let m: RegExpExecArray | null;
-    if ((m = /^stagecraft-ignore(?:-(file|stage))?(?:\s+([^\s].*?))?\s*(?:--.*)?$/i.exec(body))) {
+    // `stagecraft-ignore ids -- why`; `:` or `=` after the keyword is accepted (the peers' habits).
+    if ((m = /^stagecraft-ignore(?:-(file|stage))?(?=$|[\s:=])\s*[:=]?\s*(.*)$/i.exec(body))) {
       const kind = m[1]?.toLowerCase();
-      const ids = m[2] ? resolve(m[2].replace(/--.*$/, '')) : new Set([ALL]);
+      // No ids before the `--` (or none at all) means every rule: `# stagecraft-ignore -- generated`.
+      const list = m[2]!.replace(/(^|\s)--(\s.*|$)/, '').trim();
+      const ids = list !== '' ? resolve(list) : new Set([ALL]);
       add(p, kind === 'file' ? 'file' : kind === 'stage' ? 'stage' : 'instruction', ids, line);
     } else if ((m = /^hadolint\s+(global\s+|stage\s+)?ignore\s*=\s*(.*)$/i.exec(body))) {
       const kind = m[1]?.trim().toLowerCase();
@@ -203,8 +206,8 @@ export function unknownPragmaIds(df: Dockerfile, rules: readonly AnyRule[]): Pra
     let m: RegExpExecArray | null;
     let list: string | undefined;
     let offset = 0;
-    if ((m = /^(\s*#+\s*stagecraft-ignore(?:-file|-stage)?\s+)([^\s-][^]*?)\s*(?:--.*)?$/i.exec(text))) {
-      list = m[2]!;
+    if ((m = /^(\s*#+\s*stagecraft-ignore(?:-file|-stage)?(?=$|[\s:=])\s*[:=]?\s*)(.*)$/i.exec(text))) {
+      list = m[2]!.replace(/(^|\s)--(\s.*|$)/, '');
       offset = m[1]!.length;
     } else if ((m = /^(\s*#+\s*hadolint\s+(?:global\s+|stage\s+)?ignore\s*=\s*)(.*)$/i.exec(text))) {
       list = m[2]!;

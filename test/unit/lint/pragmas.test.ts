@@ -61,3 +61,15 @@ test('a blank line between a suppression and its instruction still applies it; o
   const inside = ids(`${BASE}RUN echo a \\\n  # stagecraft-ignore workdir-relative -- x\n  && echo b\nWORKDIR app\n`);
   assert.ok(inside.includes('6:workdir-relative'), inside.join());
 });
+
+test('# stagecraft-ignore -- reason (no ids) covers every rule, as the bare form does; ":" or "=" after the keyword works', () => {
+  // It used to take "-- reason" for the id list and suppress nothing.
+  assert.ok(!ids(`${BASE}# stagecraft-ignore -- generated\nWORKDIR app\n`).includes('4:workdir-relative'));
+  assert.ok(!ids(`${BASE}# stagecraft-ignore\nWORKDIR app\n`).includes('4:workdir-relative'));
+  assert.ok(!ids(`${BASE}# stagecraft-ignore: workdir-relative -- legacy\nWORKDIR app\n`).includes('4:workdir-relative'));
+  assert.ok(!ids(`${BASE}# stagecraft-ignore=DL3000\nWORKDIR app\n`).includes('4:workdir-relative'));
+  assert.ok(!ids(`# stagecraft-ignore-file -- template\n${BASE}WORKDIR app\n`).some((x) => x.endsWith('workdir-relative')));
+  // A rule id with dashes is not a reason marker; a different word is not the pragma.
+  assert.ok(!ids(`${BASE}# stagecraft-ignore copy-relative-dest-without-workdir,workdir-relative -- x\nWORKDIR app\n`).includes('4:workdir-relative'));
+  assert.ok(ids(`${BASE}# stagecraft-ignored workdir-relative\nWORKDIR app\n`).includes('4:workdir-relative'));
+});
