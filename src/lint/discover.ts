@@ -4,8 +4,11 @@ import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 import { translateGitignore } from '../context/gitignore.js';
 import { ExitCode, UserError } from '../util/errors.js';
 
-/** Extensions that mark another kind of file (`dockerfile.ts` is source code, `Dockerfile.bak` a backup). */
-const NOT_A_DOCKERFILE = /\.(dockerignore|bak|orig|rej|swp|tmp|md|txt|json|ya?ml|toml|lock|ts|tsx|js|mjs|cjs|go|py|rb|rs|java|sh|ps1|html|css|xml|snap)$|~$/i;
+/**
+ * Extensions that mark another kind of file (`dockerfile.ts` is source code, `Dockerfile.bak` a backup,
+ * `Dockerfile.j2` a template whose `{{ }}` would be syntax errors). Named on the command line, they are checked.
+ */
+const NOT_A_DOCKERFILE = /\.(dockerignore|bak|old|orig|rej|swp|tmp|md|txt|json|ya?ml|toml|lock|ts|tsx|js|mjs|cjs|go|py|rb|rs|java|sh|ps1|html|css|xml|snap|j2|jinja2?|tpl|tmpl|template|gotmpl|erb|mustache|hbs|njk|in|patch|diff)$|~$/i;
 
 /** `Dockerfile`, `Containerfile`, `*.Dockerfile`, `Dockerfile.*` (not backups, not source files named after them). */
 export function isDockerfileName(name: string): boolean {

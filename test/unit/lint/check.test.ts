@@ -20,8 +20,8 @@ const CLEAN = 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.j
 const IGNORE = '.git\n**/node_modules\n.env\n*.log\n';
 
 test('Dockerfile names', () => {
-  for (const n of ['Dockerfile', 'Containerfile', 'api.Dockerfile', 'Dockerfile.prod', 'dockerfile']) assert.ok(isDockerfileName(n), n);
-  for (const n of ['Dockerfile.bak', 'Dockerfile.dockerignore', 'web.Dockerfile.dockerignore', 'README.md', 'Dockerfiles', 'x.Dockerfile~', 'dockerfile.ts', 'Dockerfile.test.js', 'parse-dockerfile.go']) assert.ok(!isDockerfileName(n), n);
+  for (const n of ['Dockerfile', 'Containerfile', 'api.Dockerfile', 'Dockerfile.prod', 'dockerfile', 'Dockerfile.dev', 'Dockerfile.alpine', 'Containerfile.ubi9']) assert.ok(isDockerfileName(n), n);
+  for (const n of ['Dockerfile.bak', 'Dockerfile.dockerignore', 'web.Dockerfile.dockerignore', 'README.md', 'Dockerfiles', 'x.Dockerfile~', 'dockerfile.ts', 'Dockerfile.test.js', 'parse-dockerfile.go', 'Dockerfile.j2', 'Dockerfile.tmpl', 'Dockerfile.template', 'Dockerfile.in', 'api.Dockerfile.tpl', 'Dockerfile.old']) assert.ok(!isDockerfileName(n), n);
 });
 
 test('discovery walks folders, respects .gitignore and skips node_modules', () => {
