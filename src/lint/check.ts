@@ -95,7 +95,8 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
     } catch (err) {
       throw new UserError(`cannot read ${file}: ${(err as Error).message}`, ExitCode.usage, file);
     }
-    const contextDir = context ? resolve(cwd, context) : file === '-' ? undefined : dirname(resolve(cwd, file));
+    // Standard input and pipes (`<(...)`) have no folder of their own: no build context unless --context.
+    const contextDir = context ? resolve(cwd, context) : file === '-' || !isRegularFile(resolve(cwd, file)) ? undefined : dirname(resolve(cwd, file));
     const lintOptions: LintOptions = {
       severities,
       target,
@@ -142,6 +143,14 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const output = formatters[format](results, { rules, sources, cwd, ...(root ? { root } : {}) });
   const code = exitCodeFor(results, config);
   return { results, output, fixReport: fixReports.join(''), code, note: [configNote, skipNote, failureNote(results, config, code)].filter(Boolean).join('\n') || undefined, config, configFile };
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function packageJsonHasKey(file: string): boolean {

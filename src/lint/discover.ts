@@ -48,7 +48,8 @@ export function discoverDockerfiles(paths: readonly string[], cwd: string, ignor
     } catch {
       throw new UserError(`no such file or folder: ${p}`, ExitCode.usage);
     }
-    if (st.isFile()) push(abs);
+    // A pipe or device named explicitly (`stagecraft check <(generate)`, /dev/stdin) is read like a file.
+    if (st.isFile() || st.isFIFO() || st.isCharacterDevice()) push(abs);
     else if (st.isDirectory()) walk(abs, [], push);
   }
   return out;

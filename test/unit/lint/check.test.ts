@@ -188,3 +188,10 @@ test('--config with any .yaml name reads it as hadolint config (hadolint.yaml, .
   const run = runCheck({ paths: ['Dockerfile'], cwd: root, config: 'ci/hadolint.yaml' }, () => {});
   assert.equal(run.results[0]!.findings.some((f) => f.ruleId === 'workdir-relative'), false);
 });
+
+test('a device or pipe named explicitly (check <(cmd), /dev/stdin) is read, without a build context', () => {
+  const root = tree({ 'x': '' });
+  assert.deepEqual(discoverDockerfiles(['/dev/null'], root), ['/dev/null']);
+  const run = runCheck({ paths: ['/dev/null'], cwd: root, config: false }, () => {});
+  assert.deepEqual(run.results[0]!.findings.map((f) => f.ruleId), ['syntax']);
+});
