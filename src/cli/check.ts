@@ -59,10 +59,11 @@ export function register(program: Command): void {
         (file, text) => writeFileSync(file, text),
       );
       const machine = (run.config.format ?? 'stylish') !== 'stylish';
-      const stdinFix = paths.includes('-') && opts.fix === true && opts.fixDryRun !== true;
+      const stdinFix = run.fixedStdin !== undefined;
       // The diff of --fix-dry-run and a fixed stdin are the output; "fixed <file>" notes are not.
-      const fixToStdout = opts.fixDryRun === true || stdinFix;
-      if (run.fixReport) (fixToStdout && !(machine && opts.fixDryRun === true) ? process.stdout : process.stderr).write(run.fixReport);
+      const diffToStdout = opts.fixDryRun === true && !machine && !stdinFix;
+      if (run.fixReport) (diffToStdout ? process.stdout : process.stderr).write(run.fixReport);
+      if (stdinFix) process.stdout.write(run.fixedStdin!);
       (stdinFix ? process.stderr : process.stdout).write(run.output);
       if (run.note) for (const line of run.note.split('\n')) process.stderr.write(`stagecraft: ${line}\n`);
       result.code = run.code;

@@ -33,6 +33,8 @@ export interface CheckRun {
   output: string;
   /** Diffs (`--fix-dry-run`) or a summary of written files (`--fix`). */
   fixReport: string;
+  /** `--fix` of standard input: the whole file, fixed or unchanged (it is the output). */
+  fixedStdin?: string;
   code: number;
   /** A line for stderr explaining a failing exit code the report does not explain. */
   note?: string;
@@ -88,6 +90,7 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const results: FileResult[] = [];
   const sources = new Map<string, string>();
   const fixReports: string[] = [];
+  let fixedStdin: string | undefined;
   for (const file of files) {
     let text: string;
     try {
@@ -111,9 +114,10 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
     }
     if (fix || fixDryRun) {
       const fixed = fixText(text, file, lintOptions);
-      if (fixed.changed) {
+      // `check --fix - < in > out`: the file is the output, fixed or not (an unchanged file used to print nothing).
+      if (file === '-' && fix && !fixDryRun) fixedStdin = fixed.output;
+      else if (fixed.changed) {
         if (fixDryRun) fixReports.push(unifiedDiff(file, text, fixed.output));
-        else if (file === '-') fixReports.push(fixed.output);
         else {
           try {
             write(resolve(cwd, file), fixed.output);
@@ -142,7 +146,7 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const root = process.env.GITHUB_WORKSPACE && process.env.GITHUB_ACTIONS === 'true' ? process.env.GITHUB_WORKSPACE : undefined;
   const output = formatters[format](results, { rules, sources, cwd, ...(root ? { root } : {}) });
   const code = exitCodeFor(results, config);
-  return { results, output, fixReport: fixReports.join(''), code, note: [configNote, skipNote, failureNote(results, config, code)].filter(Boolean).join('\n') || undefined, config, configFile };
+  return { results, output, fixReport: fixReports.join(''), ...(fixedStdin !== undefined ? { fixedStdin } : {}), code, note: [configNote, skipNote, failureNote(results, config, code)].filter(Boolean).join('\n') || undefined, config, configFile };
 }
 
 function isRegularFile(file: string): boolean {

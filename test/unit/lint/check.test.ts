@@ -195,3 +195,13 @@ test('a device or pipe named explicitly (check <(cmd), /dev/stdin) is read, with
   const run = runCheck({ paths: ['/dev/null'], cwd: root, config: false }, () => {});
   assert.deepEqual(run.results[0]!.findings.map((f) => f.ruleId), ['syntax']);
 });
+
+test('--fix on standard input returns the whole file also when nothing needed fixing (it printed nothing)', () => {
+  const root = tree({ 'x': '' });
+  const clean = 'FROM node:20-slim\nUSER node\nCMD ["node"]\n';
+  assert.equal(runCheck({ paths: ['-'], cwd: root, config: false, fix: true, readStdin: () => clean }, () => {}).fixedStdin, clean);
+  const fixed = runCheck({ paths: ['-'], cwd: root, config: false, fix: true, readStdin: () => 'FROM node:20-slim\nUSER node\nCMD node\n' }, () => {});
+  assert.equal(fixed.fixedStdin, 'FROM node:20-slim\nUSER node\nCMD ["node"]\n');
+  assert.equal(fixed.fixReport, '');
+  assert.equal(runCheck({ paths: ['-'], cwd: root, config: false, fixDryRun: true, readStdin: () => clean }, () => {}).fixedStdin, undefined);
+});
