@@ -1,4 +1,4 @@
-import { referencedNames, variablesBefore, type Instruction } from '../../dockerfile/index.js';
+import { substitute, variablesBefore, type Instruction } from '../../dockerfile/index.js';
 import { defineRule } from '../rule.js';
 import { PLATFORM_ARGS } from './undefined-arg-in-from.js';
 
@@ -26,7 +26,8 @@ export default defineRule<{ name: string }>({
       // ENV a=1 b=$a: names set earlier in the same instruction count.
       const sameLine = i.keyword === 'ENV' || i.keyword === 'ARG' ? i.words.map((w) => w.split('=')[0]!) : [];
       const text = i.keyword === 'ENV' || i.keyword === 'ARG' || i.keyword === 'LABEL' ? i.words.map((w) => w.slice(w.indexOf('=') + 1)).join(' ') : i.args;
-      for (const name of new Set(referencedNames(text, ctx.df.directives.escape))) {
+      // Names that would expand to nothing: `${A:-default}` and `${A:+alt}` say what happens when A is unset.
+      for (const name of new Set(substitute(text, () => undefined, ctx.df.directives.escape).unresolved)) {
         if (known.has(name) || PLATFORM_ARGS.has(name) || PREDEFINED.has(name) || sameLine.includes(name) || mayComeFromBase(name)) continue;
         return ctx.report({ at: i, data: { name } });
       }
