@@ -80,3 +80,10 @@ test('check - with a terminal as standard input is a usage error, not a hang', a
   }
   assert.match(err, /standard input, which is a terminal/);
 });
+
+test('check --help states the exit codes and the suppression syntax', async () => {
+  const [help] = await cliBatch([{ args: ['check', '--help'] }]);
+  assert.equal(help!.code, 0);
+  assert.match(help!.stdout, /Exit codes: 0 clean, 1 .*\n2 usage or I\/O error/);
+  assert.match(help!.stdout, /# stagecraft-ignore <id>/);
+});
