@@ -113,15 +113,23 @@ export function unifiedDiff(file: string, before: string, after: string): string
     let pos = s;
     let added = 0;
     let removed = 0;
+    // patch(1) needs the marker, or it adds a newline the file did not have.
+    const NO_EOL = '\\ No newline at end of file';
+    const aEnd = before.endsWith('\n') ? -1 : a.length - 1;
+    const bEnd = after.endsWith('\n') ? -1 : b.length - 1;
+    const context = (p: number): void => {
+      body.push(` ${a[p]}`);
+      if (p === aEnd) body.push(NO_EOL);
+    };
     for (const c of group) {
-      for (; pos < c.i; pos++) body.push(` ${a[pos]}`);
-      for (const l of c.del) body.push(`-${l}`);
-      for (const l of c.add) body.push(`+${l}`);
+      for (; pos < c.i; pos++) context(pos);
+      c.del.forEach((l, n) => body.push(`-${l}`, ...(c.i + n === aEnd ? [NO_EOL] : [])));
+      c.add.forEach((l, n) => body.push(`+${l}`, ...(c.j + n === bEnd ? [NO_EOL] : [])));
       pos = c.i + c.del.length;
       removed += c.del.length;
       added += c.add.length;
     }
-    for (; pos < e; pos++) body.push(` ${a[pos]}`);
+    for (; pos < e; pos++) context(pos);
     const oldCount = e - s;
     const newStart = first.j - (first.i - s);
     out.push(`@@ -${oldCount === 0 ? s : s + 1},${oldCount} +${newStart + 1},${oldCount - removed + added} @@`, ...body);

@@ -115,3 +115,12 @@ test('every fixable rule: its docs "Bad" example fixes the same in CRLF as in LF
     assert.equal(fixText(bad.replace(/\n/g, '\r\n'), 'Dockerfile', { severities }).output, lf.output.replace(/\n/g, '\r\n'), `${r.id}: CRLF`);
   }
 });
+
+test('--fix-dry-run diff of a file without a final newline carries the "No newline" marker (patch added one)', () => {
+  const before = 'FROM node:20-slim\nUSER node\ncmd node';
+  const after = fixText(before, 'Dockerfile').output;
+  assert.equal(after, 'FROM node:20-slim\nUSER node\nCMD ["node"]');
+  const d = unifiedDiff('Dockerfile', before, after);
+  assert.match(d, /\n-cmd node\n\\ No newline at end of file\n\+CMD \["node"\]\n\\ No newline at end of file\n$/);
+  assert.doesNotMatch(unifiedDiff('Dockerfile', `${before}\n`, `${after}\n`), /No newline/);
+});
