@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createMatcher, type ContextMatcher } from '../context/matcher.js';
+import { translateGitignore } from '../context/gitignore.js';
 import { ExitCode, UserError } from '../util/errors.js';
 import { createRequire } from 'node:module';
 import { checkRuleIds, findConfig, findHadolintConfig, loadConfigFile, loadHadolintConfig, mergeConfigs, resolveSeverities, type CheckConfig } from './config.js';
@@ -211,6 +212,8 @@ const matchers = new Map<string, ContextMatcher>();
 function discoverMatcher(patterns: string[]): ContextMatcher {
   const key = patterns.join('\n');
   let m = matchers.get(key);
-  if (!m) matchers.set(key, (m = createMatcher(key)));
+  // .gitignore semantics (`*.prod` and `vendor/` at any depth, `/x` anchored), as discovery reads .gitignore:
+  // with .dockerignore's, `*.prod` only matched at the top.
+  if (!m) matchers.set(key, (m = createMatcher(translateGitignore(key).join('\n'))));
   return m;
 }

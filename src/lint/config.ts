@@ -17,7 +17,7 @@ export interface CheckConfig {
   only?: string[];
   /** Registries FROM may use; empty or absent = any. */
   trustedRegistries?: string[];
-  /** Files not to check when discovering Dockerfiles (.dockerignore-style patterns, relative to the config's folder). */
+  /** Files not to check when discovering Dockerfiles (.gitignore-style patterns, relative to the config's folder). */
   ignorePaths?: string[];
   failOn?: Severity;
   maxWarnings?: number;

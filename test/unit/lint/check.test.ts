@@ -205,3 +205,10 @@ test('--fix on standard input returns the whole file also when nothing needed fi
   assert.equal(fixed.fixReport, '');
   assert.equal(runCheck({ paths: ['-'], cwd: root, config: false, fixDryRun: true, readStdin: () => clean }, () => {}).fixedStdin, undefined);
 });
+
+test('ignorePaths read like .gitignore: *.prod and vendor/ match at any depth, /x is anchored', () => {
+  const root = tree({ 'a/Dockerfile.prod': CLEAN, 'a/vendor/x/Dockerfile': CLEAN, 'vendor/Dockerfile': CLEAN, 'b/Dockerfile': CLEAN, 'b/top/Dockerfile': CLEAN, 'top/Dockerfile': CLEAN });
+  const files = (ignorePaths: string[]): string[] => runCheck({ paths: [], cwd: root, config: false, ignorePaths }, () => {}).results.map((r) => r.file);
+  assert.deepEqual(files(['*.prod', 'vendor/']), ['b/Dockerfile', 'b/top/Dockerfile', 'top/Dockerfile']);
+  assert.deepEqual(files(['/top']), ['a/Dockerfile.prod', 'a/vendor/x/Dockerfile', 'b/Dockerfile', 'b/top/Dockerfile', 'vendor/Dockerfile']);
+});
