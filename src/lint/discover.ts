@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createMatcher, type ContextMatcher } from '../context/matcher.js';
 import { translateGitignore } from '../context/gitignore.js';
 import { ExitCode, UserError } from '../util/errors.js';
@@ -50,7 +50,7 @@ export function discoverDockerfiles(paths: readonly string[], cwd: string, ignor
     }
     // A pipe or device named explicitly (`stagecraft check <(generate)`, /dev/stdin) is read like a file.
     if (st.isFile() || st.isFIFO() || st.isCharacterDevice()) push(abs);
-    else if (st.isDirectory()) walk(abs, [], push);
+    else if (st.isDirectory()) walk(abs, ancestorScopes(abs), push);
   }
   return out;
 }
@@ -58,6 +58,33 @@ export function discoverDockerfiles(paths: readonly string[], cwd: string, ignor
 interface Scope {
   dir: string;
   matcher: ContextMatcher;
+}
+
+/**
+ * The .gitignore files above `dir` up to the repository root (the folder with `.git`), so a run in a
+ * sub-folder skips what the repository ignores. Outside a repository: none.
+ */
+function ancestorScopes(dir: string): Scope[] {
+  if (existsSync(join(dir, '.git'))) return []; // the root itself: its own .gitignore is read by walk
+  const chain: string[] = [];
+  let d = dir;
+  for (;;) {
+    const up = dirname(d);
+    if (up === d) return []; // no .git above: not a repository
+    d = up;
+    chain.unshift(d);
+    if (existsSync(join(d, '.git'))) break;
+  }
+  const scopes: Scope[] = [];
+  for (const a of chain) {
+    try {
+      const lines = translateGitignore(readFileSync(join(a, '.gitignore'), 'utf8'));
+      if (lines.length > 0) scopes.push({ dir: a, matcher: createMatcher(lines.join('\n')) });
+    } catch {
+      // no .gitignore there
+    }
+  }
+  return scopes;
 }
 
 function walk(dir: string, scopes: Scope[], push: (p: string) => void): void {

@@ -212,3 +212,12 @@ test('ignorePaths read like .gitignore: *.prod and vendor/ match at any depth, /
   assert.deepEqual(files(['*.prod', 'vendor/']), ['b/Dockerfile', 'b/top/Dockerfile', 'top/Dockerfile']);
   assert.deepEqual(files(['/top']), ['a/Dockerfile.prod', 'a/vendor/x/Dockerfile', 'b/Dockerfile', 'b/top/Dockerfile', 'vendor/Dockerfile']);
 });
+
+test('run in a sub-folder of a repository, discovery honours the .gitignore files above it', () => {
+  const root = tree({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'build/\n', 'services/.gitignore': 'gen/\n', 'services/api/Dockerfile': CLEAN, 'services/api/build/Dockerfile': CLEAN, 'services/api/gen/Dockerfile': CLEAN });
+  assert.deepEqual(discoverDockerfiles([], join(root, 'services/api')), ['Dockerfile']);
+  assert.deepEqual(discoverDockerfiles(['api'], join(root, 'services')), ['api/Dockerfile']);
+  // Outside a repository nothing above is read.
+  const loose = tree({ '.gitignore': 'build/\n', 'x/build/Dockerfile': CLEAN });
+  assert.deepEqual(discoverDockerfiles([], join(loose, 'x')), ['build/Dockerfile']);
+});
