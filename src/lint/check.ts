@@ -83,7 +83,8 @@ export function runCheck(options: CheckOptions, write: (file: string, text: stri
   const skipped = found.filter((f) => !files.includes(f) && explicit.has(resolve(cwd, f)));
   const skipNote = skipped.length > 0 ? `skipped (matches ignorePaths): ${skipped.join(', ')}` : undefined;
   if (files.length === 0 && skipped.length > 0) {
-    return { results: [], output: '', fixReport: '', code: ExitCode.ok, note: [configNote, skipNote].filter(Boolean).join('\n'), config, configFile };
+    // Still a well-formed report: upload-sarif and JSON readers choke on an empty output.
+    return { results: [], output: formatters[config.format ?? 'stylish']([], { rules, sources: new Map(), cwd }), fixReport: '', code: ExitCode.ok, note: [configNote, skipNote].filter(Boolean).join('\n'), config, configFile };
   }
   // Nothing to check is a usage error with or without a path: a CI step run in the wrong folder must not pass silently.
   if (files.length === 0) throw new UserError(`no Dockerfile found ${paths.length > 0 ? `in ${paths.join(', ')}` : `below ${cwd}`}`, ExitCode.usage, undefined, undefined, 'stagecraft looks for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile (.gitignore\'d folders, node_modules and ignorePaths are skipped)');

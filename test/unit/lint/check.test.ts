@@ -157,6 +157,10 @@ test('a file named on the command line and matched by ignorePaths is skipped wit
   const both = runCheck({ paths: ['vendor/Dockerfile', 'Dockerfile'], cwd: root, config: false, ignorePaths: ['vendor/**'] }, () => {});
   assert.deepEqual(both.results.map((r) => r.file), ['Dockerfile']);
   assert.match(both.note ?? '', /vendor\/Dockerfile/);
+  // Machine formats stay well-formed with nothing left to check.
+  const sarif = runCheck({ paths: ['vendor/Dockerfile'], cwd: root, config: false, ignorePaths: ['vendor/**'], format: 'sarif' }, () => {});
+  assert.equal(JSON.parse(sarif.output).runs[0].results.length, 0);
+  assert.deepEqual(JSON.parse(runCheck({ paths: ['vendor/Dockerfile'], cwd: root, config: false, ignorePaths: ['vendor/**'], format: 'json' }, () => {}).output), { files: [] });
   // Found by walking: skipped quietly.
   assert.equal(runCheck({ paths: [], cwd: root, config: false, ignorePaths: ['vendor/**'] }, () => {}).note, undefined);
 });
