@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .option('--fix-dry-run', 'print the diff --fix would apply, change nothing')
     .option('-c, --config <file>', 'config file (default: the nearest stagecraft.config.json)')
     .option('--no-config', 'ignore stagecraft.config.json')
-    .addHelpText('after', '\nExit codes: 0 clean, 1 a finding at or over --fail-on (or more warnings than --max-warnings),\n2 usage or I/O error (unknown rule id, bad config, no such path, no Dockerfile found).\nSuppress in the file: # stagecraft-ignore <id>[,<id>] -- reason (also -stage, -file); `stagecraft rules` lists the ids.')
+    .addHelpText('after', '\nExit codes: 0 clean, 1 a finding at or over --fail-on (with --max-warnings N, warnings fail only past N),\n2 usage or I/O error (unknown rule id, bad config, no such path, no Dockerfile found).\nSuppress in the file: # stagecraft-ignore <id>[,<id>] -- reason (also -stage, -file); `stagecraft rules` lists the ids.')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runCheck } = await import('../lint/check.js');
       ignoreClosedPipe();

@@ -190,16 +190,26 @@ function hadolintConfig(file: string): CheckConfig {
 function failureNote(results: readonly FileResult[], config: CheckConfig, code: number): string | undefined {
   if (code !== ExitCode.refused || config.maxWarnings === undefined) return undefined;
   const all = results.flatMap((r) => r.findings);
-  if (all.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.failOn ?? 'warning'])) return undefined;
+  if (all.some((f) => f.severity !== 'warning' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.failOn ?? 'warning'])) return undefined;
   const n = all.filter((f) => f.severity === 'warning').length;
   return `${n} warning${n === 1 ? '' : 's'}, more than --max-warnings ${config.maxWarnings} allows`;
 }
 
+/**
+ * 1 when a finding is at or over failOn, except that with maxWarnings the warnings are judged by
+ * their count alone (ESLint's meaning: `--max-warnings 10` allows ten, even with the default
+ * `--fail-on warning`, under which it used to be useless); errors and info still follow failOn.
+ */
 export function exitCodeFor(results: readonly FileResult[], config: CheckConfig): number {
   const threshold = SEVERITY_RANK[config.failOn ?? 'warning'];
   const all = results.flatMap((r) => r.findings);
-  if (all.some((f) => SEVERITY_RANK[f.severity] >= threshold)) return ExitCode.refused;
-  if (config.maxWarnings !== undefined && all.filter((f) => f.severity === 'warning').length > config.maxWarnings) return ExitCode.refused;
+  const counted = config.maxWarnings !== undefined;
+  if (all.some((f) => SEVERITY_RANK[f.severity] >= threshold && !(counted && f.severity === 'warning'))) return ExitCode.refused;
+  if (counted) {
+    const warnings = all.filter((f) => f.severity === 'warning').length;
+    // `--fail-on error` puts warnings below the threshold: only the count can fail them.
+    if (warnings > config.maxWarnings!) return ExitCode.refused;
+  }
   return ExitCode.ok;
 }
 

@@ -48,6 +48,10 @@ test('exit codes: 0 clean, 1 at or over --fail-on, --max-warnings', () => {
   assert.equal(runCheck({ paths: ['bad'], cwd: root, config: false }, write).code, 1);
   assert.equal(runCheck({ paths: ['bad'], cwd: root, config: false, failOn: 'error' }, write).code, 0);
   assert.equal(runCheck({ paths: ['bad'], cwd: root, config: false, failOn: 'error', maxWarnings: 0 }, write).code, 1);
+  // --max-warnings counts warnings (ESLint's meaning), also under the default --fail-on warning.
+  assert.equal(runCheck({ paths: ['bad'], cwd: root, config: false, maxWarnings: 5 }, write).code, 0);
+  assert.equal(runCheck({ paths: ['bad'], cwd: root, config: false, maxWarnings: 0 }, write).code, 1);
+  assert.equal(runCheck({ paths: ['info'], cwd: root, config: false, failOn: 'info', maxWarnings: 5 }, write).code, 1);
   // info findings fail only with --fail-on info
   assert.equal(runCheck({ paths: ['info'], cwd: root, config: false }, write).code, 0);
   assert.equal(runCheck({ paths: ['info'], cwd: root, config: false, failOn: 'info' }, write).code, 1);
