@@ -51,6 +51,7 @@ export function loadConfigFile(file: string): CheckConfig {
     const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a folder, not a file' : e.message;
     throw new UserError(`cannot read the config: ${why}`, ExitCode.usage, file);
   }
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new UserError('the config file is empty', ExitCode.usage, file, undefined, 'write {} for no settings, or delete the file');
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -64,7 +65,8 @@ export function loadConfigFile(file: string): CheckConfig {
 /** JSON.parse says "at position N" (Node 20): users need a line. */
 export function jsonErrorAt(text: string, message: string): { message: string; line?: number; column?: number } {
   const m = /\s*(?:in JSON )?at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
-  if (!m) return { message };
+  // `Unexpected token '/', "// comment\n{}" is not valid JSON`: the quoted excerpt spans lines; keep one.
+  if (!m) return { message: message.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/\s*\n\s*/g, ' ') };
   const before = text.slice(0, Number(m[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');

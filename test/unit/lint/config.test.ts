@@ -89,3 +89,12 @@ test('an unknown id given with --rule is named with the flag', () => {
 test('failOn is case-insensitive like the rule severities', () => {
   assert.equal(validateConfig({ failOn: 'Error' }).failOn, 'error');
 });
+
+test('an empty config file and a comment in it are said in one line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-cfg-'));
+  const f = join(dir, 'stagecraft.config.json');
+  writeFileSync(f, '\n');
+  assert.throws(() => loadConfigFile(f), (e: unknown) => e instanceof UserError && /the config file is empty/.test(e.message) && /write \{\}/.test(e.hint ?? ''));
+  writeFileSync(f, '// comment\n{}');
+  assert.throws(() => loadConfigFile(f), (e: unknown) => e instanceof UserError && /invalid JSON/.test(e.message) && !e.message.includes('\n'));
+});
