@@ -122,8 +122,16 @@ function merge(map: Map<number, Set<string>>, key: number, ids: Set<string>): vo
 export function applyPragmas(findings: Finding[], p: Pragmas, df: Dockerfile): Finding[] {
   if (p.file.size === 0 && p.stage.size === 0 && p.instruction.size === 0) return findings;
   const has = (s: Set<string> | undefined, id: string): boolean => s !== undefined && (s.has(id) || s.has(ALL));
+  // Origins by kind and key: a file with thousands of suppressions stays linear.
+  const byPlace = new Map<string, PragmaOrigin[]>();
+  for (const o of p.origins) {
+    const k = `${o.kind}:${o.key ?? ''}`;
+    const list = byPlace.get(k) ?? [];
+    list.push(o);
+    byPlace.set(k, list);
+  }
   const markUsed = (kind: PragmaOrigin['kind'], key: number | undefined, id: string): void => {
-    for (const o of p.origins) if (o.kind === kind && o.key === key && o.tokens.some((t) => t.ids.includes(id))) o.used.add(id);
+    for (const o of byPlace.get(`${kind}:${key ?? ''}`) ?? []) if (o.tokens.some((t) => t.ids.includes(id))) o.used.add(id);
   };
   return findings.filter((f) => {
     if (has(p.file, f.ruleId)) return (markUsed('file', undefined, f.ruleId), false);
