@@ -18,6 +18,8 @@ export function toolchainImage(base: string): string | undefined {
   if ((repo === 'node' || repo === 'python' || repo === 'ruby' || repo === 'oven/bun' || repo === 'openjdk' || repo === 'eclipse-temurin' || repo === 'php') && !slimTag) {
     if ((repo === 'eclipse-temurin' || repo === 'openjdk') && !/jdk/.test(tag)) return undefined;
     if (repo === 'oven/bun') return undefined; // bun's full image is the runtime too; no separate slim variant of the same weight
+    // php has no -slim tags: its Debian variants keep gcc, make and the phpize headers, the -alpine ones do not.
+    if (repo === 'php') return `${repo}:${tag} (the Debian variant keeps gcc, make and the phpize build headers; use the -alpine variant of the same tag)`;
     return `${repo}:${tag} (the full image with compilers and build headers; use a -slim tag or distroless)`;
   }
   return undefined;
