@@ -7,7 +7,7 @@ export default defineRule<{ base: string; why: string }>({
   id: 'final-toolchain-image',
   severity: 'warning',
   description: 'The shipped stage should not be based on a toolchain image (node:20, golang, python:3.x, rust, maven...): use its slim or distroless runtime.',
-  message: (d) => `the final stage is based on ${d.why}: ship on a runtime image (e.g. -slim, distroless) and keep ${d.base} for the build stage`,
+  message: (d) => `the final stage is based on ${d.why}: ship on a runtime image (distroless, scratch or a slim variant) and keep ${d.base} for the build stage`,
   aliases: [],
   scope: 'final',
   preset: 'recommended',
