@@ -210,6 +210,8 @@ export function unknownPragmaIds(df: Dockerfile, rules: readonly AnyRule[]): Pra
   if (!/stagecraft-ignore|hadolint|check\s*=/i.test(df.text)) return [];
   const byAlias = aliasIndex(rules);
   const out: PragmaId[] = [];
+  // Parser directives are the `# key=value` lines at the very top; a later `# check=` is a comment.
+  const inDirectives = (idx: number): boolean => df.lines.slice(0, idx + 1).every((l) => /^\s*#\s*[a-z]+\s*=/i.test(l.replace(/^\uFEFF/, '')));
   df.lines.forEach((text, idx) => {
     let m: RegExpExecArray | null;
     let list: string | undefined;
@@ -220,7 +222,7 @@ export function unknownPragmaIds(df: Dockerfile, rules: readonly AnyRule[]): Pra
     } else if ((m = /^(\s*#+\s*hadolint\s+(?:global\s+|stage\s+)?ignore\s*=\s*)(.*)$/i.exec(text))) {
       list = m[2]!;
       offset = m[1]!.length;
-    } else if (idx < 10 && (m = /^(\s*#\s*check\s*=\s*(?:[^;]*;)*?\s*skip\s*=\s*)([^;]*)/i.exec(text))) {
+    } else if (df.directives.check !== undefined && inDirectives(idx) && (m = /^(\s*#\s*check\s*=\s*(?:[^;]*;)*?\s*skip\s*=\s*)([^;]*)/i.exec(text))) {
       list = m[2]!;
       offset = m[1]!.length;
     }

@@ -7,6 +7,8 @@ ruleTester(rule, {
     'FROM a:1\n# hadolint ignore=DL3003,SC2086\nRUN cd /x\n',
     '# check=skip=JSONArgsRecommended, StageNameCasing\nFROM a:1\nCMD x\n',
     '# hadolint global ignore=DL3049,DL1001,all\nFROM a:1\n',
+    // Not a parser directive (after an instruction): BuildKit reads it as a comment, so do we.
+    'FROM a:1\n# check=skip=NotARule\n',
     'FROM a:1\n# stagecraft-ignore -- everything below\nRUN cd /x\n',
     'FROM a:1\n# stagecraft-ignore-stage AVD-DS-0013, CKV_DOCKER_3 -- why\nRUN cd /x\n',
   ],
