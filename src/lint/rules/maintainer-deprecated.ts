@@ -11,8 +11,11 @@ export default defineRule({
   fixable: true,
   create: (ctx) => ({
     MAINTAINER(i) {
-      const value = i.args.replace(/^["']|["']$/g, '');
-      const text = `LABEL org.opencontainers.image.authors=${JSON.stringify(value)}`;
+      // Outer quotes only when they pair up (`"Jane" <j@x>` keeps its quote); `$` escaped, since LABEL
+      // expands variables and MAINTAINER does not (the label must say what MAINTAINER said).
+      const value = /^(["']).*\1$/.test(i.args) && i.args.length >= 2 ? i.args.slice(1, -1) : i.args;
+      const esc = ctx.df.directives.escape;
+      const text = `LABEL org.opencontainers.image.authors="${[...value].map((c) => (c === esc || c === '"' || c === '$' ? `${esc}${c}` : c)).join('')}"`;
       // Multi-line MAINTAINER (continuations) is rare; only single-line ones are rewritten.
       const fix = i.line === i.endLine ? { start: i.start, end: i.end, text } : undefined;
       ctx.report({ at: i, data: undefined, fix });
