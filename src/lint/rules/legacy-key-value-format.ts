@@ -1,6 +1,20 @@
 import type { Instruction } from '../../dockerfile/index.js';
 import { defineRule } from '../rule.js';
 
+/**
+ * The legacy value written as one `key=value` word that the builder reads the same way, or undefined
+ * when that is not certain (quotes or escapes around spaces: `ENV C "q" r` is `q r`, and quoting it
+ * whole would keep the quotes). One word, or one quoted string, stays as written.
+ */
+function safeValue(rest: string, escape: string): string | undefined {
+  if (!/\s/.test(rest)) return rest;
+  const special = (c: string): boolean => c === '"' || c === "'" || c === escape;
+  if (/^"[^"]*"$/.test(rest) && ![...rest.slice(1, -1)].some((c) => c === escape)) return rest;
+  if (/^'[^']*'$/.test(rest)) return rest;
+  if (![...rest].some(special)) return `"${rest}"`;
+  return undefined;
+}
+
 export default defineRule<{ keyword: string; key: string }>({
   id: 'legacy-key-value-format',
   severity: 'warning',
@@ -20,8 +34,8 @@ export default defineRule<{ keyword: string; key: string }>({
       // Rewritten only on one line; the value is quoted when it holds spaces (the legacy form kept them).
       if (i.line === i.endLine) {
         const argsAt = i.raw.indexOf(i.args, i.keywordAsWritten.length);
-        const value = /^".*"$|^'.*'$/.test(rest) || !/\s/.test(rest) ? rest : JSON.stringify(rest);
-        if (argsAt >= 0) fix = { start: i.start + argsAt, end: i.start + argsAt + i.args.length, text: `${key}=${value}` };
+        const value = safeValue(rest, ctx.df.directives.escape);
+        if (argsAt >= 0 && value !== undefined) fix = { start: i.start + argsAt, end: i.start + argsAt + i.args.length, text: `${key}=${value}` };
       }
       ctx.report({ at: i, data: { keyword: i.keyword, key }, fix });
     };
