@@ -59,42 +59,7 @@ export function unifiedDiff(file: string, before: string, after: string): string
   const a = lines(before);
   const b = lines(after);
   const out = [`--- ${file}`, `+++ ${file} (fixed)`];
-  // Fixes replace within lines and never add or remove lines in bulk, so a line-by-line walk with
-  // a small lookahead keeps hunks aligned.
-  let i = 0;
-  let j = 0;
-  const changes: { i: number; j: number; del: string[]; add: string[] }[] = [];
-  while (i < a.length || j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    const start = { i, j };
-    const del: string[] = [];
-    const add: string[] = [];
-    // Find the next resynchronising line within a short window.
-    let synced = false;
-    for (let k = 0; k < 6 && !synced; k++) {
-      for (let l = 0; l < 6; l++) {
-        if (i + k < a.length && j + l < b.length && a[i + k] === b[j + l] && (k > 0 || l > 0)) {
-          del.push(...a.slice(i, i + k));
-          add.push(...b.slice(j, j + l));
-          i += k;
-          j += l;
-          synced = true;
-          break;
-        }
-      }
-    }
-    if (!synced) {
-      del.push(...a.slice(i));
-      add.push(...b.slice(j));
-      i = a.length;
-      j = b.length;
-    }
-    changes.push({ i: start.i, j: start.j, del, add });
-  }
+  const changes = lineChanges(a, b);
   // Hunks with 3 lines of context; changes closer than that share a hunk (overlapping hunks break `patch`).
   const C = 3;
   let k = 0;
@@ -135,4 +100,49 @@ export function unifiedDiff(file: string, before: string, after: string): string
     out.push(`@@ -${oldCount === 0 ? s : s + 1},${oldCount} +${newStart + 1},${oldCount - removed + added} @@`, ...body);
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The changed runs between two line lists: common prefix and suffix trimmed, then a longest common
+ * subsequence over the middle (a fixed lookahead lost track after six changed lines in a row and
+ * reported the rest of the file as changed). A middle too large for the table is one change.
+ */
+export function lineChanges(a: readonly string[], b: readonly string[]): { i: number; j: number; del: string[]; add: string[] }[] {
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  const A = a.slice(p, a.length - q);
+  const B = b.slice(p, b.length - q);
+  if (A.length === 0 && B.length === 0) return [];
+  const n = A.length;
+  const m = B.length;
+  if (n * m > 4_000_000) return [{ i: p, j: p, del: A, add: B }];
+  // lcs[x][y]: LCS length of A[x..] and B[y..], in one flat array.
+  const w = m + 1;
+  const lcs = new Uint32Array((n + 1) * w);
+  for (let x = n - 1; x >= 0; x--) {
+    for (let y = m - 1; y >= 0; y--) {
+      lcs[x * w + y] = A[x] === B[y] ? lcs[(x + 1) * w + y + 1]! + 1 : Math.max(lcs[(x + 1) * w + y]!, lcs[x * w + y + 1]!);
+    }
+  }
+  const out: { i: number; j: number; del: string[]; add: string[] }[] = [];
+  let cur: { i: number; j: number; del: string[]; add: string[] } | undefined;
+  let x = 0;
+  let y = 0;
+  const open = (): { i: number; j: number; del: string[]; add: string[] } => (cur ??= { i: p + x, j: p + y, del: [], add: [] });
+  while (x < n || y < m) {
+    if (x < n && y < m && A[x] === B[y]) {
+      if (cur) out.push(cur);
+      cur = undefined;
+      x++;
+      y++;
+    } else if (y < m && (x === n || lcs[x * w + y + 1]! >= lcs[(x + 1) * w + y]!)) {
+      open().add.push(B[y++]!);
+    } else {
+      open().del.push(A[x++]!);
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixText, unifiedDiff } from '../../../src/lint/fix.js';
+import { fixText, lineChanges, unifiedDiff } from '../../../src/lint/fix.js';
 
 const MESSY = [
   '# syntax notes stay',
@@ -123,4 +123,14 @@ test('--fix-dry-run diff of a file without a final newline carries the "No newli
   const d = unifiedDiff('Dockerfile', before, after);
   assert.match(d, /\n-cmd node\n\\ No newline at end of file\n\+CMD \["node"\]\n\\ No newline at end of file\n$/);
   assert.doesNotMatch(unifiedDiff('Dockerfile', `${before}\n`, `${after}\n`), /No newline/);
+});
+
+test('--fix-dry-run diff: seven changed lines in a row do not mark the rest of the file as changed', () => {
+  const before = `FROM node:20-slim\n${Array.from({ length: 8 }, (_, k) => `ENV K${k} v${k}`).join('\n')}\nUSER 1\nCMD ["x"]\n`;
+  const after = fixText(before, 'Dockerfile').output;
+  const d = unifiedDiff('Dockerfile', before, after);
+  assert.equal(applyDiff(before, d), after);
+  assert.match(d, /\n USER 1\n CMD \["x"\]\n$/);
+  assert.doesNotMatch(d, /^-USER 1$/m);
+  assert.deepEqual(lineChanges(['a', 'b', 'c'], ['a', 'x', 'c', 'd']), [{ i: 1, j: 1, del: ['b'], add: ['x'] }, { i: 3, j: 3, del: [], add: ['d'] }]);
 });
