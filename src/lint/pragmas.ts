@@ -220,7 +220,8 @@ export function unknownPragmaIds(df: Dockerfile, rules: readonly AnyRule[]): Pra
       list = m[2]!.replace(/(^|\s)--(\s.*|$)/, '');
       offset = m[1]!.length;
     } else if ((m = /^(\s*#+\s*hadolint\s+(?:global\s+|stage\s+)?ignore\s*=\s*)(.*)$/i.exec(text))) {
-      list = m[2]!;
+      // A reason after ` -- ` (our habit, carried over) is not a list of ids.
+      list = m[2]!.replace(/(^|\s)--(\s.*|$)/, '');
       offset = m[1]!.length;
     } else if (df.directives.check !== undefined && inDirectives(idx) && (m = /^(\s*#\s*check\s*=\s*(?:[^;]*;)*?\s*skip\s*=\s*)([^;]*)/i.exec(text))) {
       list = m[2]!;

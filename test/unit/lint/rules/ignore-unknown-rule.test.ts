@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     'FROM a:1\n# stagecraft-ignore run-cd,DL3003 -- vendored script\nRUN cd /x && make\n',
     'FROM a:1\n# hadolint ignore=DL3003,SC2086\nRUN cd /x\n',
+    'FROM a:1\n# hadolint ignore=DL3003 -- the vendored script\nRUN cd /x\n',
     '# check=skip=JSONArgsRecommended, StageNameCasing\nFROM a:1\nCMD x\n',
     '# hadolint global ignore=DL3049,DL1001,all\nFROM a:1\n',
     // Not a parser directive (after an instruction): BuildKit reads it as a comment, so do we.
