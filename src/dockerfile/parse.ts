@@ -50,7 +50,11 @@ export function parseDockerfile(input: string | Uint8Array, file?: string, optio
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const at = positionOf(text, nul);
-    df.errors.push({ message: 'this is a binary file, not a Dockerfile', line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 });
+    // UTF-16 (PowerShell 5's `>` writes it) read as UTF-8: a byte-order mark turned into U+FFFD, or text
+    // with a NUL after every character. The builder reads UTF-8 only; say so rather than "binary".
+    const utf16 = /^\uFFFD\uFFFD/.test(text) || /^(?:[\x20-\x7e]\u0000){4}|^(?:\u0000[\x20-\x7e]){4}/.test(text);
+    const message = utf16 ? 'this file is UTF-16 (what PowerShell 5 writes with >); the builder reads UTF-8 only: save it as UTF-8' : 'this is a binary file, not a Dockerfile';
+    df.errors.push({ message, line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 });
     return df;
   }
   if (text.trim() === '') {

@@ -122,3 +122,12 @@ test('a word starting with -- after the arguments is not a flag', () => {
   assert.equal(df.instructions[1]!.args, 'npm ci --omit=dev');
   assert.equal(df.instructions[2]!.args, '--help');
 });
+
+test('a UTF-16 file (PowerShell 5 writes one with >) is said to be UTF-16, not binary', () => {
+  const le = Buffer.from('\uFEFFFROM node:20-slim\nUSER node\n', 'utf16le');
+  assert.match(parseDockerfile(new Uint8Array(le)).errors[0]!.message, /UTF-16.*save it as UTF-8/);
+  // Without a byte-order mark: a NUL after every character.
+  const bare = Buffer.from('FROM node:20-slim\n', 'utf16le');
+  assert.match(parseDockerfile(bare.toString('utf8')).errors[0]!.message, /UTF-16/);
+  assert.match(parseDockerfile(new Uint8Array([0x46, 0, 1, 2, 0x41, 0x41])).errors[0]!.message, /binary/);
+});
