@@ -1,15 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile, parseShell, runScript, finalStage, variablesBefore } from '../../../src/dockerfile/index.js';
+import { rng } from '../support/rng.js';
 
-// A small deterministic PRNG so a failure can be replayed.
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const SAMPLE = `# syntax=docker/dockerfile:1
 ARG BASE=node:20

@@ -6,14 +6,8 @@ import { fixText } from '../../../src/lint/fix.js';
 import { resolveSeverities } from '../../../src/lint/config.js';
 import { rules } from '../../../src/lint/registry.js';
 import { memoryBuildContext } from '../../../src/lint/context.js';
+import { rng } from '../support/rng.js';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const SAMPLE = `# syntax=docker/dockerfile:1
 # check=skip=JSONArgsRecommended
