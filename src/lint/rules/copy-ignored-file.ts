@@ -1,7 +1,6 @@
 import type { Instruction } from '../../dockerfile/index.js';
-import { resolveAt } from '../../dockerfile/index.js';
 import { defineRule } from '../rule.js';
-import { copyArgs, normalizeSource } from '../helpers/copy.js';
+import { literalContextSources } from '../helpers/copy.js';
 
 export default defineRule<{ source: string; pattern: string; file: string }>({
   id: 'copy-ignored-file',
@@ -15,16 +14,11 @@ export default defineRule<{ source: string; pattern: string; file: string }>({
   create: (ctx) => {
     const check = (i: Instruction): void => {
       const bc = ctx.buildContext!;
-      if (!bc.dockerignore || i.flags.some((f) => f.name === 'from') || i.heredocs.length > 0) return;
-      for (const s of copyArgs(i).sources) {
-        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /[*?[]/.test(s)) continue;
-        const src = normalizeSource(resolveAt(ctx.df, i, s).value);
-        if (src === '.' || src.includes('$')) continue;
-        if (bc.isIgnored(src)) {
-          const p = bc.dockerignore.matcher.decidingPattern(src);
-          return ctx.report({ at: i, data: { source: src, pattern: p?.source ?? '?', file: bc.dockerignore.file } });
-        }
-      }
+      if (!bc.dockerignore) return;
+      const src = literalContextSources(ctx.df, i).find((p) => bc.isIgnored(p));
+      if (src === undefined) return;
+      const p = bc.dockerignore.matcher.decidingPattern(src);
+      ctx.report({ at: i, data: { source: src, pattern: p?.source ?? '?', file: bc.dockerignore.file } });
     };
     return { COPY: check, ADD: check };
   },

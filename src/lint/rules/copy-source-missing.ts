@@ -1,7 +1,6 @@
 import type { Instruction } from '../../dockerfile/index.js';
-import { resolveAt } from '../../dockerfile/index.js';
 import { defineRule } from '../rule.js';
-import { copyArgs, normalizeSource } from '../helpers/copy.js';
+import { literalContextSources } from '../helpers/copy.js';
 
 /** Folders a build step before `docker build` usually creates: their absence at lint time proves nothing. */
 const BUILD_OUTPUTS = /^(dist|build|out|target|bin|public\/build|\.next|coverage|artifacts?)(\/|$)/;
@@ -18,14 +17,11 @@ export default defineRule<{ source: string }>({
   create: (ctx) => {
     const check = (i: Instruction): void => {
       const bc = ctx.buildContext!;
-      if (i.flags.some((f) => f.name === 'from') || i.heredocs.length > 0) return;
-      for (const s of copyArgs(i).sources) {
-        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /^git@/.test(s) || /[*?[]/.test(s)) continue;
-        const src = normalizeSource(resolveAt(ctx.df, i, s).value);
-        if (src === '.' || src.includes('$') || src.startsWith('..') || BUILD_OUTPUTS.test(src)) continue;
-        // An excluded path is copy-ignored-file's finding.
-        if (!bc.exists(src) && !bc.isIgnored(src)) return ctx.report({ at: i, data: { source: src } });
-      }
+      // git@ sources are remote (ADD of a repository); `..` cannot be in the context anyway.
+      const wanted = literalContextSources(ctx.df, i).filter((src) => !/^git@/.test(src) && !src.startsWith('..') && !BUILD_OUTPUTS.test(src));
+      // An excluded path is copy-ignored-file's finding.
+      const src = wanted.find((p) => !bc.exists(p) && !bc.isIgnored(p));
+      if (src !== undefined) ctx.report({ at: i, data: { source: src } });
     };
     return { COPY: check, ADD: check };
   },
